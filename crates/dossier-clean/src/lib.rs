@@ -1,0 +1,1 @@
+//! Remove page chrome from scraped article text, keep an exact offset map, extract metadata

@@ -1,0 +1,1 @@
+//! Find corpus inputs, decode them to text, hash and identify them

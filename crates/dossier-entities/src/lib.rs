@@ -1,0 +1,1 @@
+//! Tokens, sentences, gazetteers and rules for entity mentions; cross-document resolution

@@ -1,0 +1,1 @@
+//! Write the dataset: CSV and JSONL tables and a data dictionary, atomically

@@ -1,0 +1,1 @@
+//! Find temporal expressions and normalise them to TimeML values, Solar Hijri included

@@ -1,0 +1,2 @@
+//! The Dossier runner.
+fn main() {}
