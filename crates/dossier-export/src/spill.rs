@@ -1,0 +1,242 @@
+//! One document's rows, computed when it is added and parked on disk until `finish`.
+//!
+//! Everything that needs the document's texts (code-point offsets, raw offsets through
+//! the offset map, removed raw text) is computed here, so `finish` only needs the spilled
+//! line and the [`Resolution`](dossier_core::Resolution) to write every table.
+
+use dossier_core::{
+    Annotations, CleanDocument, EntityKey, Label, RawDocument, Resolution, Span, Timex,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::chars::CharOffsets;
+use crate::error::ExportError;
+use crate::rows::{Confidence, DateRow, DocumentRow, MentionRow, RemovedRow};
+
+/// Everything the pipeline knows about one document, as handed to
+/// [`DatasetWriter::add_document`](crate::DatasetWriter::add_document).
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentInput<'a> {
+    /// The document as read: id, source path, hash, raw text, input metadata.
+    pub raw: &'a RawDocument,
+    /// The cleaned document: clean text, offset map to `raw.text`, removed blocks,
+    /// metadata.
+    pub clean: &'a CleanDocument,
+    /// Temporal expressions (byte spans in `clean.text`).
+    pub timexes: &'a [Timex],
+    /// Entity mentions (byte spans in `clean.text`), DATE mentions included.
+    pub annotations: &'a Annotations,
+}
+
+/// The spilled form of a document: one JSON line in the spill file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SpillDoc {
+    pub(crate) document: DocumentRow,
+    /// Sorted by `raw_start`.
+    pub(crate) removed: Vec<RemovedRow>,
+    /// Sorted by `start`, `end`.
+    pub(crate) mentions: Vec<SpillMention>,
+    /// Sorted by `start`, `end`.
+    pub(crate) dates: Vec<DateRow>,
+}
+
+/// A mention row before resolution: `row.entity_id` is empty and `canonical` holds the
+/// name half of its [`EntityKey`] (the label half is `row.label`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SpillMention {
+    pub(crate) row: MentionRow,
+    /// `None` for DATE mentions, which never join an entity.
+    pub(crate) canonical: Option<String>,
+}
+
+impl SpillMention {
+    /// The mention row with its entity id filled in from the resolution (empty when the
+    /// key is unresolved).
+    pub(crate) fn resolve(self, resolution: &Resolution) -> MentionRow {
+        let SpillMention { mut row, canonical } = self;
+        if let (Some(name), Some(label)) = (canonical, Label::parse(&row.label)) {
+            let key = EntityKey { label, name };
+            row.entity_id = resolution.get(&key).map(|e| e.id.clone());
+        }
+        row
+    }
+}
+
+/// Checks that a span is ordered and that both ends are character boundaries of `text`
+/// (`text_name` says which text), then registers both ends.
+fn push_span(
+    doc: &DocumentInput<'_>,
+    what: &'static str,
+    (text_name, text): (&'static str, &str),
+    span: Span,
+    into: &mut Vec<usize>,
+) -> Result<(), ExportError> {
+    for at in [span.start, span.end] {
+        if !text.is_char_boundary(at) {
+            return Err(invalid(doc, what, text_name, at));
+        }
+    }
+    if span.start > span.end {
+        return Err(invalid(doc, what, text_name, span.end));
+    }
+    into.push(span.start);
+    into.push(span.end);
+    Ok(())
+}
+
+fn invalid(
+    doc: &DocumentInput<'_>,
+    what: &'static str,
+    text: &'static str,
+    offset: usize,
+) -> ExportError {
+    ExportError::InvalidSpan {
+        id: doc.raw.id.to_string(),
+        source_path: doc.raw.source_path.clone(),
+        line: doc.raw.line,
+        what,
+        text,
+        offset,
+    }
+}
+
+/// Computes every row of one document. Fails, without side effects, when a span does not
+/// fit its text.
+pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError> {
+    let (raw, clean) = (doc.raw, doc.clean);
+    let mentions = &doc.annotations.mentions;
+
+    // Clean spans first: the offset map is only asked about valid spans.
+    let mut clean_bytes = Vec::with_capacity(2 * (mentions.len() + doc.timexes.len()) + 1);
+    clean_bytes.push(clean.text.len());
+    for m in mentions {
+        push_span(
+            doc,
+            "mention",
+            ("clean", &clean.text),
+            m.span,
+            &mut clean_bytes,
+        )?;
+    }
+    for t in doc.timexes {
+        push_span(
+            doc,
+            "timex",
+            ("clean", &clean.text),
+            t.span,
+            &mut clean_bytes,
+        )?;
+    }
+    let clean_chars =
+        CharOffsets::new(&clean.text, clean_bytes).map_err(|b| invalid(doc, "span", "clean", b))?;
+
+    let mention_raw: Vec<Span> = mentions
+        .iter()
+        .map(|m| clean.offsets.span_to_raw(m.span))
+        .collect();
+    let timex_raw: Vec<Span> = doc
+        .timexes
+        .iter()
+        .map(|t| clean.offsets.span_to_raw(t.span))
+        .collect();
+    let mut raw_bytes =
+        Vec::with_capacity(2 * (mentions.len() + doc.timexes.len() + clean.removed.len()));
+    for &s in mention_raw.iter().chain(&timex_raw) {
+        push_span(doc, "offset map", ("raw", &raw.text), s, &mut raw_bytes)?;
+    }
+    for r in &clean.removed {
+        push_span(
+            doc,
+            "removed block",
+            ("raw", &raw.text),
+            r.raw,
+            &mut raw_bytes,
+        )?;
+    }
+    let raw_chars =
+        CharOffsets::new(&raw.text, raw_bytes).map_err(|b| invalid(doc, "span", "raw", b))?;
+
+    let id = raw.id.as_str();
+    let mut removed: Vec<RemovedRow> = clean
+        .removed
+        .iter()
+        .map(|r| RemovedRow {
+            doc_id: id.to_owned(),
+            line: r.line as u64,
+            raw_start: raw_chars.get(r.raw.start),
+            raw_end: raw_chars.get(r.raw.end),
+            reason: r.reason.as_str().to_owned(),
+            text: raw.text[r.raw.range()].to_owned(),
+        })
+        .collect();
+    removed.sort_by_key(|r| (r.raw_start, r.raw_end));
+
+    let mut spilled: Vec<SpillMention> = mentions
+        .iter()
+        .zip(&mention_raw)
+        .map(|(m, r)| SpillMention {
+            row: MentionRow {
+                doc_id: id.to_owned(),
+                start: clean_chars.get(m.span.start),
+                end: clean_chars.get(m.span.end),
+                raw_start: raw_chars.get(r.start),
+                raw_end: raw_chars.get(r.end),
+                text: clean.text[m.span.range()].to_owned(),
+                label: m.label.as_str().to_owned(),
+                entity_id: None,
+                sentence: m.sentence as u64,
+                extractor: m.extractor.as_str().to_owned(),
+                confidence: Confidence::new(m.confidence).to_csv(),
+            },
+            canonical: (m.label != Label::Date).then(|| m.canonical.clone()),
+        })
+        .collect();
+    spilled.sort_by_key(|m| (m.row.start, m.row.end));
+
+    let mut dates: Vec<DateRow> = doc
+        .timexes
+        .iter()
+        .zip(&timex_raw)
+        .map(|(t, r)| DateRow {
+            doc_id: id.to_owned(),
+            start: clean_chars.get(t.span.start),
+            end: clean_chars.get(t.span.end),
+            raw_start: raw_chars.get(r.start),
+            raw_end: raw_chars.get(r.end),
+            text: clean.text[t.span.range()].to_owned(),
+            kind: t.kind.as_str().to_owned(),
+            value: t.value.clone(),
+            is_mention: t.is_mention,
+        })
+        .collect();
+    dates.sort_by_key(|d| (d.start, d.end));
+
+    let meta = &clean.metadata;
+    let document = DocumentRow {
+        id: id.to_owned(),
+        source_path: raw.source_path.clone(),
+        url: raw.meta.url.clone(),
+        sha256: raw.sha256.clone(),
+        encoding: raw.encoding.clone(),
+        title: meta.title.clone(),
+        publisher: meta.publisher.clone(),
+        author: meta.author.clone(),
+        published: meta.published.map(|d| d.to_string()),
+        published_source: meta
+            .published
+            .and(meta.published_source)
+            .map(|s| s.as_str().to_owned()),
+        dateline: meta.dateline.clone(),
+        language: meta.language.clone(),
+        duplicate_of: None,
+        n_chars: clean_chars.get(clean.text.len()),
+        n_mentions: spilled.len() as u64,
+        text: clean.text.clone(),
+    };
+    Ok(SpillDoc {
+        document,
+        removed,
+        mentions: spilled,
+        dates,
+    })
+}
