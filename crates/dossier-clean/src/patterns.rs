@@ -1,0 +1,625 @@
+//! Context-free patterns of page chrome: each recognises a kind of line that is never
+//! article text wherever it stands (share buttons, copyright, cookie banners, …).
+
+use std::sync::LazyLock;
+
+use dossier_core::RemovalReason;
+use regex::Regex;
+
+use crate::{dates, features};
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap()
+}
+
+/// Language names as a language switcher writes them: autonyms, and the English names
+/// of the languages most often offered.
+const LANGUAGE_NAMES: &[&str] = &[
+    "english",
+    "français",
+    "francais",
+    "deutsch",
+    "español",
+    "espanol",
+    "italiano",
+    "português",
+    "portugues",
+    "nederlands",
+    "polski",
+    "русский",
+    "українська",
+    "беларуская",
+    "български",
+    "српски",
+    "hrvatski",
+    "čeština",
+    "slovenčina",
+    "magyar",
+    "română",
+    "ελληνικά",
+    "türkçe",
+    "azərbaycan",
+    "azərbaycanca",
+    "oʻzbekcha",
+    "o'zbekcha",
+    "o‘zbekcha",
+    "ўзбекча",
+    "o'zbek",
+    "тоҷикӣ",
+    "тоджикӣ",
+    "қазақша",
+    "қазақ тілі",
+    "кыргызча",
+    "türkmençe",
+    "հայերեն",
+    "ქართული",
+    "العربية",
+    "عربي",
+    "فارسی",
+    "فارسي",
+    "دری",
+    "دري",
+    "پښتو",
+    "اردو",
+    "کوردی",
+    "עברית",
+    "हिन्दी",
+    "বাংলা",
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "日本語",
+    "한국어",
+    "tiếng việt",
+    "ไทย",
+    "bahasa indonesia",
+    "bahasa melayu",
+    "svenska",
+    "norsk",
+    "dansk",
+    "suomi",
+    "kiswahili",
+    "soomaali",
+    "hausa",
+    "filipino",
+    "монгол",
+    // English names
+    "french",
+    "german",
+    "spanish",
+    "russian",
+    "arabic",
+    "persian",
+    "farsi",
+    "dari",
+    "pashto",
+    "pashtu",
+    "urdu",
+    "chinese",
+    "turkish",
+    "uzbek",
+    "tajik",
+    "kazakh",
+    "kyrgyz",
+    "turkmen",
+    "ukrainian",
+    "japanese",
+    "korean",
+    "portuguese",
+    "italian",
+    "hindi",
+];
+
+/// Words that make a short title-case line an outlet's name.
+pub(crate) const NEWS_WORDS: &[&str] = &[
+    "press",
+    "news",
+    "times",
+    "post",
+    "agency",
+    "daily",
+    "tribune",
+    "herald",
+    "journal",
+    "media",
+    "tv",
+    "radio",
+    "gazette",
+    "telegraph",
+    "observer",
+    "review",
+    "chronicle",
+    "monitor",
+    "express",
+    "reporter",
+    "wire",
+    "network",
+    "broadcasting",
+    "newspaper",
+    "magazine",
+    "weekly",
+    "today",
+    "insider",
+    "dispatch",
+    "standard",
+    "guardian",
+];
+
+/// Social networks and messengers as share/follow widgets name them.
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "tiktok",
+    "vk",
+    "vkontakte",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "email",
+    "e-mail",
+    "print",
+    "messenger",
+    "viber",
+    "tumblr",
+    "flipboard",
+    "rss",
+    "copy",
+    "link",
+    "ok",
+    "odnoklassniki",
+    "snapchat",
+    "skype",
+    "line",
+    "wechat",
+    "weibo",
+    "google",
+];
+
+/// Button words next to a social network: "Facebook Like", "Youtube Subscribe".
+const SOCIAL_ACTIONS: &[&str] = &[
+    "like",
+    "likes",
+    "follow",
+    "followers",
+    "subscribe",
+    "subscribers",
+    "share",
+    "shares",
+    "tweet",
+    "pin",
+    "fans",
+    "send",
+    "us",
+    "on",
+    "via",
+    "this",
+    "article",
+    "post",
+    "story",
+    "page",
+    "join",
+    "channel",
+    "our",
+    "members",
+];
+
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(share( this| (this|the) (article|story|post|page))?( on \w+)?|like this|like loading( …|\.\.\.)?|shares?|sharing is caring!?|tweet( this)?|pin( it)?|print( this( article| page)?)?|email( this( article)?)?|follow( us)?( on .{1,20})?|like us on .{1,20}|copy (the )?link|link copied!?|share via .{1,20}|click to share on .{1,30}|opens in (a )?new window|поделиться|подписывайтесь( на нас)?.{0,30})[.!:]?$",
+    )
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(^(©|\(c\)|copyright\b)|all rights reserved|все права защищены|تمامی حقوق|جميع الحقوق|حقوق محفوظ)",
+    )
+});
+static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(the post .+ appeared first on .+|this (article|story|post|piece) (was |is )?(originally |first )?(published|appeared|posted|republished) (on|in|by|at|with) .+|originally published (on|in|at|by) .+|(source|via|read more at|read the original|read the full (story|article)( at| on)?|republished from|from)\s*:.{0,60}|(first )?published (on|in|at) .{1,60} on .{1,40})$",
+    )
+});
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|experience|browsing|agree|continue)\b|\b(use|uses|using|accept|consent|policy|settings|preferences|experience|browsing|agree)\b.*\bcookies?\b|^(accept( all)?( cookies)?|reject( all)?|decline( all)?|allow all|manage (cookies|preferences|consent|options)|cookie (settings|policy|preferences)|privacy (settings|preferences)|i agree|i accept|got it!?|agree and close|we value your privacy)[.!]?$)",
+    )
+});
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(newsletter|\bsign up (now |today )?(for|to) (our|the|free)\b|\bin your inbox\b|enter your e-?mail|subscribe to (our|the) (mailing|email|e-mail)|get (the latest|our|breaking) .{0,40} (delivered|straight|direct))",
+    )
+});
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(sign ?in|log ?in|log ?out|sign ?up|sign out|register|my account|account|profile|create (an |your )?account|sign in to your account|log into your account|lost your password\??|forgot (your )?password\??|reset (your )?password|password recovery|recover your password|welcome back!?|remember me|username|password|(added to|removed from|add to|save to) (your |my )?reading list|reading list|undo|bookmarks?|bookmarked|saved( articles| stories)?|save( article| story)?|my (saved|bookmarks|feed|news)|already (have an account|a subscriber)\??.*|don'?’?t have an account\??.*|not a member\??.*|(a )?password will be (e-mailed|emailed|sent) to you\.?|get help)[.!:]?$",
+    )
+});
+/// Headings that open the comments section.
+static REPLY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(leave a (reply|comment|response)( cancel reply)?|\d+\s+(comments?|responses?|replies)|(no|show|view|hide|load more|all) comments?( yet)?|comments?( \(\d+\))?|join the (discussion|conversation)|be the first to comment!?|what do you think\??|\d+ thoughts? on .+|комментарии( \(\d+\))?|оставить комментарий)[.!:]?$",
+    )
+});
+/// The comment form and the comments' own furniture.
+static REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(cancel reply|post (a )?comment|submit( comment)?|reply|add (a |your )?comment|you must be (logged|signed) in to post a comment\.?|your email address will not be published\.?.*|required fields are marked.*|comment\s*\*?|name\s*\*?|e-?mail\s*\*?|website|save my name, email, and website in this browser for the next time i comment\.?|ответить|\S+( \S+){0,2} says:)[.!:]?$",
+    )
+});
+static AD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^([-–—_\s]*(advertisement|advertisements|advertising|adverts?|ads?|sponsored( content| post| links?)?|promoted( content)?|paid (content|post|partnership)|partner content|story continues below( advertisement)?|continue reading below|scroll to continue( with content)?)[-–—_\s]*|(ad\s*image)+|реклама|(digital|print|online|premium) (newspaper |edition |news )?subscription|subscribe( now| today| here)?[.!]?|subscribe (now|today) .{0,40}|support (our|independent) journalism.{0,60}|become a (member|subscriber|patron).{0,40}|donate( now| today)?|get unlimited access.{0,60}|(start|try) your free trial.{0,30}|unlock (this|all) .{0,30})$",
+    )
+});
+static LOREM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\blorem ipsum\b"));
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(related( articles?| posts?| stories| news| content| coverage| topics| reading)?|(read|see) (more|also)|also read|more (stories|news|articles|posts|reading)|more (from|in|on) .{1,40}|(you|we think you) (may|might|would) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|popular( posts| stories| now| articles| news)?|most (read|popular|viewed|shared|commented)|trending( now| stories| news)?|latest( news| posts| stories| articles| updates)?|top (stories|news)|editor'?’?s? (picks|choice)|further reading|don'?’?t miss|what to read next|up next|next (article|post|story)|previous (article|post|story)|(next|previous|prev)|similar (articles|posts|stories)|(in|on) (this|the same) (topic|category)|more like this|читайте также|похожие (новости|материалы|статьи)|по теме|другие новости|مطالب مرتبط|اخبار مرتبط)\s*[:»›>]*$",
+    )
+});
+static INLINE_RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((read|see) (more|also)|also read|related|recommended|watch|listen|must read)\s*[:|»›>–—-]\s*\S",
+    )
+});
+static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(tags?|tagged( with)?|topics?|categories|category|filed under|posted in|sections?|keywords)\s*[:|]",
+    )
+});
+static BREADCRUMB_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s[>›»/]\s|\s?[›»]\s?"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(^(photo|image|picture|photograph|file photo|file image|illustration|graphic|video|credit|photo credit|image credit|image source|pic|foto|фото)s?\s*(:|/|©|by\b|credit|courtesy|\|)|\((photo|image|picture|credit|file)s?\b[^)]*\)$|\b(photo|image|picture)s?\s*(:|/)\s*\S+( \S+){0,5}$|\bgetty images\b|\bap photo\b|\b(afp|reuters|epa|ap)\s*/\s*\S|\bvia getty\b|^courtesy (of )?\S)",
+    )
+});
+static NAV: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(skip to (main )?(content|navigation|footer)|toggle (navigation|menu)|(main |open |close )?menu|navigation|search( for)?( …|\.\.\.)?:?|close|search results|back to top|scroll to top|go to top|loading( …|\.\.\.)?|home ?page|homepage|more|view all|see all|show more|load more|click here|privacy policy|cookie policy|terms (of (use|service)|and conditions)|contact( us)?|about( us)?|advertise( with us)?|imprint|impressum|sitemap|careers|en|ru|fa|ps|ar|uz|tg|kk|ky|tr|fr|de|es|zh)$",
+    )
+});
+static PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(published|posted|updated|last updated|first published|last modified|modified|date|publication date|released|опубликовано|обновлено|дата)(\s+(on|at))?\s*[:\-–—]?\s*",
+    )
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[Bb][Yy]|Written by|Words by|Author:|Reporter:|Reported by|Автор:?)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+|&\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|ul|ur|el))*)",
+    )
+});
+
+/// A pattern-matched line: the reason, and what it tells about the document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Hint {
+    /// The outlet named by a syndication footer or a copyright line.
+    pub(crate) publisher: Option<String>,
+    /// The author named by a byline.
+    pub(crate) author: Option<String>,
+    /// A date on a published line or byline.
+    pub(crate) date: Option<dossier_core::Date>,
+    /// True for a "Published …" line (stronger than "Updated …").
+    pub(crate) published_keyword: bool,
+    /// True for a heading that opens a non-article section (related list, comments).
+    pub(crate) section_break: bool,
+}
+
+/// Classifies a normalised, non-empty line by the context-free chrome patterns.
+pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
+    let (bare, bulleted) = features::strip_bullet(text);
+    let words = features::word_count(bare);
+    let lower = bare.to_lowercase();
+    let mut hint = Hint::default();
+    use RemovalReason as R;
+
+    if let Some(c) = SYNDICATION_FIRST_ON.captures(text) {
+        hint.publisher = Some(c[1].trim().to_owned());
+        return Some((R::Syndication, hint));
+    }
+    if words <= 35 && SYNDICATION.is_match(bare) {
+        return Some((R::Syndication, hint));
+    }
+    if words <= 25 && COPYRIGHT.is_match(bare) {
+        hint.publisher = copyright_holder(bare);
+        return Some((R::Copyright, hint));
+    }
+    if LOREM.is_match(bare) {
+        return Some((R::Ad, hint));
+    }
+    if words <= 60 && COOKIE.is_match(bare) {
+        return Some((R::Cookie, hint));
+    }
+    if is_language_menu(bare) {
+        return Some((R::LanguageMenu, hint));
+    }
+    if words <= 12 && AD.is_match(bare) {
+        return Some((R::Ad, hint));
+    }
+    if words <= 20 && REPLY_HEADING.is_match(bare) {
+        hint.section_break = true;
+        return Some((R::ReplyWidget, hint));
+    }
+    if words <= 20 && REPLY.is_match(bare) {
+        return Some((R::ReplyWidget, hint));
+    }
+    if words <= 8 && is_share(&lower) {
+        return Some((R::Share, hint));
+    }
+    if words <= 30 && NEWSLETTER.is_match(bare) {
+        return Some((R::Newsletter, hint));
+    }
+    if words <= 4 && NAV.is_match(bare) {
+        // Navigation entries ("• About", "Contact") are menu items; the rest ("Skip to
+        // content", "Search", "Privacy policy") is site furniture.
+        let menu_item = bulleted
+            || matches!(
+                lower.as_str(),
+                "home" | "about" | "about us" | "contact" | "contact us" | "sitemap" | "careers"
+            );
+        let reason = if menu_item { R::Menu } else { R::SiteChrome };
+        return Some((reason, hint));
+    }
+    if words <= 12 && ACCOUNT.is_match(bare) {
+        return Some((R::AccountWidget, hint));
+    }
+    if words <= 8 && RELATED.is_match(bare) {
+        hint.section_break = true;
+        return Some((R::Related, hint));
+    }
+    if words <= 30 && INLINE_RELATED.is_match(bare) && !features::ends_sentence(bare) {
+        return Some((R::Related, hint));
+    }
+    if lower == "home" {
+        return Some((R::Menu, hint));
+    }
+    if is_breadcrumb(bare) {
+        return Some((R::Breadcrumb, hint));
+    }
+    if words <= 30 && CATEGORY.is_match(bare) || features::is_camel_concatenation(bare) {
+        return Some((R::Category, hint));
+    }
+    if let Some(m) = PUBLISHED_PREFIX.find(bare)
+        && words <= 16
+        && let Some((d, _, _)) = dates::find_date(&bare[m.end()..])
+    {
+        hint.date = Some(d);
+        let kw = lower.split_whitespace().next().unwrap_or("");
+        hint.published_keyword = !matches!(kw, "updated" | "last" | "modified" | "обновлено");
+        // "Posted on March 3, 2025 by Jane Doe"
+        if let Some(at) = bare.find(" by ")
+            && let Some(c) = BYLINE.captures(&bare[at + 1..])
+        {
+            hint.author = Some(c[1].trim().to_owned());
+        }
+        return Some((R::PublishedLine, hint));
+    }
+    if let Some(d) = dates::date_only(bare) {
+        hint.date = Some(d);
+        return Some((R::PublishedLine, hint));
+    }
+    if words <= 14
+        && let Some(c) = BYLINE.captures(bare)
+    {
+        let name = c[1]
+            .trim()
+            .trim_end_matches([',', '|', '-'])
+            .trim()
+            .to_owned();
+        let rest = &bare[c.get(0).unwrap().end()..];
+        // "By Jane Doe" alone, or followed by a date, a role or a separator.
+        let date = dates::find_date(rest).map(|(d, _, _)| d);
+        let short_rest = features::word_count(rest) <= 4
+            && (rest.is_empty() || rest.starts_with([' ', '|', ',', '·', '•', '–', '—', '-', '(']));
+        if date.is_some() || short_rest {
+            hint.author = Some(name);
+            hint.date = date;
+            return Some((R::Byline, hint));
+        }
+    }
+    if words <= 30 && CAPTION.is_match(bare) {
+        return Some((R::Caption, hint));
+    }
+    if features::doubled(bare).is_some() && words <= 10 {
+        return Some((R::SiteChrome, hint));
+    }
+    None
+}
+
+static SYNDICATION_FIRST_ON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^the post .+ appeared first on (.+?)\.?$"));
+
+/// The holder named by a copyright line: "© 2023 RASC. All Rights Reserved." → "RASC".
+fn copyright_holder(text: &str) -> Option<String> {
+    static STRIP: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(©|\(c\)|copyright|all rights reserved\.?|\b(19|20)\d{2}\b|[–—-]\s*(19|20)\d{2}|\bby\b|\|.*$|\.\s*$)",
+        )
+    });
+    let s = STRIP.replace_all(text, " ");
+    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '|'));
+    let s = s.split(". ").next().unwrap_or(s).trim();
+    let words = features::word_count(s);
+    ((1..=6).contains(&words) && s.chars().next().is_some_and(char::is_uppercase))
+        .then(|| s.to_owned())
+}
+
+/// Share and follow widgets: a fixed button text, or a line made only of social network
+/// names and button words ("Facebook Like", "Twitter Follow", "Share on X").
+fn is_share(lower: &str) -> bool {
+    if SHARE.is_match(lower) {
+        return true;
+    }
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | ',' | '/' | '·' | '•'))
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let social = tokens.iter().filter(|t| SOCIAL.contains(t)).count();
+    social >= 1
+        && tokens.iter().all(|t| {
+            SOCIAL.contains(t) || SOCIAL_ACTIONS.contains(t) || t.chars().all(|c| c.is_ascii_digit() || c == 'k' || c == '.')
+        })
+        // A lone "X", "Line" or "Copy" is not enough.
+        && (social >= 2 || tokens.len() >= 2 || !matches!(tokens[0], "x" | "line" | "copy" | "link" | "ok" | "google"))
+}
+
+/// A language switcher: one language name, or several separated by `|`, `/`, `·`, `,`.
+fn is_language_menu(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(['|', '/', '·', '•', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| LANGUAGE_NAMES.contains(p))
+}
+
+/// A breadcrumb trail: "Home > World > Asia", "News › Afghanistan › Title".
+fn is_breadcrumb(text: &str) -> bool {
+    let seps = BREADCRUMB_SEP.find_iter(text).count();
+    if seps == 0 {
+        return false;
+    }
+    let first = BREADCRUMB_SEP
+        .split(text)
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let home = matches!(
+        first.as_str(),
+        "home" | "homepage" | "main" | "главная" | "خانه"
+    );
+    let short_trail = features::word_count(text) <= 6 && text.contains(['>', '›', '»']);
+    (seps >= 2 || home || short_trail) && !features::ends_sentence(text)
+}
+
+/// A short line naming an outlet: title case, at most five words, holding a news word
+/// ("Khaama Press", "The Kabul Times") or equal to the given site name.
+pub(crate) fn is_outlet_name(text: &str, site: Option<&str>) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || features::ends_sentence(text) {
+        return false;
+    }
+    if site.is_some_and(|s| s.eq_ignore_ascii_case(text)) {
+        return true;
+    }
+    if features::title_case_share(text) < 0.99 {
+        return false;
+    }
+    // Generic phrases ("News in English", "Latest News", "World News") name no outlet: at
+    // least one capitalised word must be neither a news word nor a generic word.
+    const GENERIC: &[&str] = &[
+        "breaking",
+        "latest",
+        "top",
+        "world",
+        "local",
+        "live",
+        "all",
+        "more",
+        "other",
+        "related",
+        "home",
+        "business",
+        "sport",
+        "sports",
+        "politics",
+        "in",
+        "the",
+        "of",
+        "and",
+        "&",
+        "for",
+        "our",
+        "your",
+        "new",
+        "recent",
+        "national",
+        "international",
+        "daily",
+    ];
+    let has_news = words.iter().any(|w| {
+        NEWS_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    });
+    let has_name = words.iter().any(|w| {
+        let l = w.to_lowercase();
+        let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+        !l.is_empty()
+            && !NEWS_WORDS.contains(&l)
+            && !GENERIC.contains(&l)
+            && !LANGUAGE_NAMES.contains(&l)
+    });
+    has_news && has_name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(s: &str) -> Option<&'static str> {
+        classify(s).map(|(r, _)| r.as_str())
+    }
+
+    #[test]
+    fn chrome_patterns() {
+        assert_eq!(reason("Follow US"), Some("share"));
+        assert_eq!(reason("Youtube Subscribe"), Some("share"));
+        assert_eq!(reason("SHARE"), Some("share"));
+        assert_eq!(
+            reason("© 2023 RASC. All Rights Reserved."),
+            Some("copyright")
+        );
+        assert_eq!(reason("- ADVERTISEMENT -"), Some("ad"));
+        assert_eq!(reason("Ad imageAd image"), Some("ad"));
+        assert_eq!(reason("Digital newspaper subscription"), Some("ad"));
+        assert_eq!(reason("Related Articles"), Some("related"));
+        assert_eq!(reason("Leave a Reply"), Some("reply_widget"));
+        assert_eq!(reason("Lost your password?"), Some("account_widget"));
+        assert_eq!(reason("Removed from reading list"), Some("account_widget"));
+        assert_eq!(reason("English | Français"), Some("language_menu"));
+        assert_eq!(reason("• English"), Some("language_menu"));
+        assert_eq!(reason("Home > World > Asia"), Some("breadcrumb"));
+        assert_eq!(reason("AfghanistanNewsWorld"), Some("category"));
+        assert_eq!(reason("Published 25/11/2024"), Some("published_line"));
+        assert_eq!(reason("By Jane Doe"), Some("byline"));
+        assert_eq!(reason("RASC NewsRASC News"), Some("site_chrome"));
+        assert_eq!(
+            reason("We use cookies to improve your experience on our website."),
+            Some("cookie")
+        );
+        assert_eq!(reason("Photo: AFP"), Some("caption"));
+        assert_eq!(reason("Sign up for our newsletter"), Some("newsletter"));
+        assert_eq!(
+            reason("The CSTO said on Monday that the threats were growing."),
+            None
+        );
+        assert_eq!(
+            reason("By the end of the year, the ministers had met three times."),
+            None
+        );
+        let (_, hint) = classify("The post A title appeared first on Khaama Press.").unwrap();
+        assert_eq!(hint.publisher.as_deref(), Some("Khaama Press"));
+        let (_, hint) = classify("© 2023 RASC. All Rights Reserved.").unwrap();
+        assert_eq!(hint.publisher.as_deref(), Some("RASC"));
+    }
+
+    #[test]
+    fn outlet_names() {
+        assert!(is_outlet_name("Khaama Press", None));
+        assert!(is_outlet_name("RASC News", None));
+        assert!(is_outlet_name("Times of India", None));
+        assert!(!is_outlet_name("News in English", None));
+        assert!(!is_outlet_name("Latest News", None));
+    }
+}

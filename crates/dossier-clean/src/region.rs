@@ -1,0 +1,551 @@
+//! The article-region finder: picks the main run of prose lines as the body, the
+//! title-like line above it as the headline, and gives every other line a reason by its
+//! pattern and its place (header, between headline and body, body, footer).
+
+use std::sync::LazyLock;
+
+use dossier_core::{Date, RemovalReason, SourceMeta};
+use regex::Regex;
+use whatlang::{Lang, Script};
+
+use crate::{
+    Config, dates, features, language,
+    lines::Line,
+    patterns::{self, Hint},
+};
+
+/// What happens to one raw line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// A raw line without any byte: neither kept nor recorded.
+    Empty,
+    /// Kept as the headline.
+    Title,
+    /// Kept as a body paragraph.
+    Body,
+    /// Dropped for a reason.
+    Drop(RemovalReason),
+}
+
+/// The decisions for every line, and what the page says about the document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analysis {
+    pub(crate) decisions: Vec<Decision>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) published: Option<Date>,
+}
+
+/// Where a line stands relative to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Header,
+    Between,
+    Body,
+    Footer,
+}
+
+struct Ctx<'a> {
+    lines: &'a [Line],
+    pats: Vec<Option<(RemovalReason, Hint)>>,
+    words: Vec<usize>,
+    doc_script: Option<Script>,
+    doc_lang: Option<Lang>,
+    config: &'a Config,
+}
+
+impl Ctx<'_> {
+    fn text(&self, i: usize) -> &str {
+        &self.lines[i].text
+    }
+
+    fn reason(&self, i: usize) -> Option<RemovalReason> {
+        self.pats[i].as_ref().map(|(r, _)| *r)
+    }
+
+    fn hint(&self, i: usize) -> Option<&Hint> {
+        self.pats[i].as_ref().map(|(_, h)| h)
+    }
+
+    fn is_void(&self, i: usize) -> bool {
+        self.lines[i].text.is_empty()
+    }
+
+    /// Article prose: enough words, ends like a sentence (or is long), matches no chrome
+    /// pattern.
+    fn is_prose(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let w = self.words[i];
+        !t.is_empty()
+            && self.pats[i].is_none()
+            && ((w >= self.config.min_prose_words && features::ends_sentence(t))
+                || (w >= self.config.min_unpunctuated_prose_words
+                    && features::title_case_share(t) < 0.6))
+    }
+
+    /// A line in another script than the article, or confidently in another language.
+    fn is_foreign(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let script = language::script_of(t);
+        if let (Some(s), Some(d)) = (script, self.doc_script)
+            && s != d
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        {
+            return true;
+        }
+        if self.words[i] >= self.config.min_foreign_words
+            && let (Some(l), Some(d)) = (language::reliable_language(t), self.doc_lang)
+        {
+            return l != d;
+        }
+        false
+    }
+
+    /// A headline candidate: a few words up to a long sentence, no final period, not a
+    /// list item, in the article's script.
+    fn is_title_like(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let w = self.words[i];
+        let (_, bullet) = features::strip_bullet(t);
+        (3..=self.config.max_headline_words).contains(&w)
+            && !bullet
+            && dates::find_date(t).is_none_or(|(_, s, e)| (e - s) * 2 < t.len())
+            && !t.ends_with(['.', ':', ',', ';'])
+            && !self.is_foreign(i)
+    }
+}
+
+/// "RASC 25/11/2024", "Jane Doe – November 25, 2024": a short name followed by a date.
+fn name_and_date(text: &str) -> Option<(String, Date)> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\s*[-–—|,·•/]?\s*")
+            .unwrap()
+    });
+    let m = NAME.captures(text)?;
+    let rest = &text[m.get(0)?.end()..];
+    let date = dates::date_only(rest)?;
+    let name = m[1].trim().to_owned();
+    // The name must not itself be a weekday or month ("Monday 25/11/2024").
+    dates::date_only(&format!("{name} 25/11/2024"))
+        .is_none()
+        .then_some((name, date))
+}
+
+/// Finds the article and decides every line.
+pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Analysis {
+    let n = lines.len();
+    let pats: Vec<_> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_empty() {
+                None
+            } else {
+                patterns::classify(&l.text)
+            }
+        })
+        .collect();
+    let words = lines
+        .iter()
+        .map(|l| features::word_count(&l.text))
+        .collect();
+    let mut ctx = Ctx {
+        lines,
+        pats,
+        words,
+        doc_script: None,
+        doc_lang: None,
+        config,
+    };
+
+    // 1. The body: the biggest run of prose lines. A run ends at a long stretch of
+    //    non-prose lines, or at a heading that opens a related list or the comments; a run
+    //    after such a heading counts half (it is likely comments or teasers).
+    let mut runs: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut gap = 0;
+    let mut seen_break = false;
+    for i in 0..n {
+        if ctx.is_void(i) {
+            continue;
+        }
+        if ctx.is_prose(i) {
+            match current.as_mut() {
+                Some(run) if gap <= config.max_body_gap => {
+                    run.last = i;
+                    run.chars += ctx.text(i).len();
+                }
+                _ => {
+                    runs.extend(current.take());
+                    current = Some(Run {
+                        first: i,
+                        last: i,
+                        chars: ctx.text(i).len(),
+                        after_break: seen_break,
+                    });
+                }
+            }
+            gap = 0;
+        } else if ctx.hint(i).is_some_and(|h| h.section_break)
+            && ctx.reason(i) == Some(RemovalReason::ReplyWidget)
+        {
+            // The comments: what follows is readers' prose, not the article.
+            runs.extend(current.take());
+            seen_break = true;
+        } else {
+            gap += 1;
+        }
+    }
+    runs.extend(current.take());
+    let best = runs
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, r)| (r.score(), std::cmp::Reverse(k)))
+        .map(|(k, _)| k);
+    // A long list or gallery inside the article splits it in two: join the neighbouring
+    // runs that are close and big enough to be the same article.
+    let best = best.map(|k| {
+        let (mut lo, mut hi) = (k, k);
+        let close = |a: &Run, b: &Run| {
+            let between = (a.last + 1..b.first).filter(|&i| !ctx.is_void(i)).count();
+            between <= 3 * config.max_body_gap && a.after_break == b.after_break
+        };
+        let big = |r: &Run| r.score() * 3 >= runs[k].score();
+        while hi + 1 < runs.len() && close(&runs[hi], &runs[hi + 1]) && big(&runs[hi + 1]) {
+            hi += 1;
+        }
+        while lo > 0 && close(&runs[lo - 1], &runs[lo]) && big(&runs[lo - 1]) {
+            lo -= 1;
+        }
+        (runs[lo].first, runs[hi].last, ())
+    });
+
+    let Some((body_first, body_last, _)) = best else {
+        return fallback(&ctx);
+    };
+
+    // The article's script and language, from its prose.
+    let prose: String = (body_first..=body_last)
+        .filter(|&i| ctx.is_prose(i))
+        .map(|i| ctx.text(i))
+        .collect::<Vec<_>>()
+        .join(" ");
+    ctx.doc_script = language::script_of(&prose);
+    // Other languages are told apart line by line only in Latin script, and only when the
+    // article's own language is certain: in Arabic or Cyrillic script, languages whatlang
+    // does not know (Pashto, Tajik) would be taken for their neighbours.
+    ctx.doc_lang = whatlang::detect(&prose)
+        .filter(|info| info.is_reliable() && info.script() == Script::Latin)
+        .map(|info| info.lang());
+
+    // 2. The headline: the record's title when a line above the body says it; else the
+    //    first title-like line above the body, skipping chrome (byline, date, share …).
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let meta_title = meta.title.as_deref().map(norm);
+    let mut title = meta_title
+        .as_ref()
+        .and_then(|t| (0..body_first).rev().find(|&i| norm(ctx.text(i)) == *t));
+    if title.is_none() {
+        let mut seen = 0;
+        for i in (0..body_first).rev() {
+            if ctx.is_void(i) {
+                continue;
+            }
+            seen += 1;
+            if seen > config.headline_search_lines {
+                break;
+            }
+            if ctx.pats[i].is_some()
+                || patterns::is_outlet_name(ctx.text(i), None)
+                || name_and_date(ctx.text(i)).is_some()
+                || ctx.words[i] <= 2
+            {
+                continue;
+            }
+            if ctx.is_title_like(i) {
+                title = Some(i);
+            }
+            break;
+        }
+    }
+    let title_text = title.map(|t| norm(ctx.text(t)));
+    let header_end = title.unwrap_or(body_first);
+
+    // 3. The site's name (for publisher lines) from the top of the page and from a
+    //    copyright line.
+    let site = (0..header_end)
+        .filter(|&i| !ctx.is_void(i) && ctx.pats[i].is_none())
+        .take(3)
+        .map(|i| ctx.text(i))
+        .chain((0..header_end).filter_map(|i| features::doubled(ctx.text(i))))
+        .find(|t| patterns::is_outlet_name(t, None))
+        .map(str::to_owned);
+    let holder = (0..n).find_map(|i| {
+        (ctx.reason(i) == Some(RemovalReason::Copyright))
+            .then(|| ctx.hint(i).and_then(|h| h.publisher.clone()))
+            .flatten()
+    });
+    let related_to_site = |name: &str| {
+        let l = name.to_lowercase();
+        site.as_deref().is_some_and(|s| {
+            let s = s.to_lowercase();
+            s.starts_with(&l) || l.starts_with(&s)
+        }) || holder
+            .as_deref()
+            .is_some_and(|h| h.eq_ignore_ascii_case(name))
+            || patterns::is_outlet_name(name, None)
+    };
+
+    // 4. Decide every line.
+    let mut analysis = Analysis {
+        decisions: vec![Decision::Empty; n],
+        ..Analysis::default()
+    };
+    let mut publisher_line: Option<(u8, String)> = None;
+    let mut published: Option<(u8, usize, Date)> = None;
+    let mut offer_date = |prio: u8, i: usize, d: Date| {
+        if published.is_none_or(|(p, j, _)| (prio, i) < (p, j)) {
+            published = Some((prio, i, d));
+        }
+    };
+    let above_title = title.and_then(|t| (0..t).rev().find(|&i| !ctx.is_void(i)));
+    // The section a footer line stands in: a related list or the comments.
+    let mut section: Option<RemovalReason> = None;
+    let mut footer_seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        if line.is_blank() {
+            analysis.decisions[i] = Decision::Drop(RemovalReason::Blank);
+            continue;
+        }
+        let zone = if i < header_end {
+            Zone::Header
+        } else if Some(i) == title {
+            analysis.decisions[i] = Decision::Title;
+            continue;
+        } else if i < body_first {
+            Zone::Between
+        } else if i <= body_last {
+            Zone::Body
+        } else {
+            Zone::Footer
+        };
+        let text = ctx.text(i);
+        let same_as_title = title_text.as_deref() == Some(norm(text).as_str());
+        let near_article = zone == Zone::Between
+            || Some(i) == above_title
+            || (zone == Zone::Footer && footer_seen < 2 && section.is_none());
+        if zone == Zone::Footer {
+            footer_seen += 1;
+        }
+        let decision = if let Some((reason, hint)) = ctx.pats[i].clone() {
+            let mut reason = reason;
+            if hint.section_break && matches!(zone, Zone::Footer | Zone::Body) {
+                section = Some(reason);
+            } else if zone == Zone::Footer
+                && !matches!(
+                    reason,
+                    RemovalReason::Related
+                        | RemovalReason::Category
+                        | RemovalReason::PublishedLine
+                        | RemovalReason::ReplyWidget
+                )
+            {
+                section = None;
+            }
+            let in_related = section == Some(RemovalReason::Related);
+            if reason == RemovalReason::PublishedLine {
+                if in_related {
+                    reason = RemovalReason::Related;
+                } else if zone == Zone::Header && Some(i) != above_title {
+                    reason = RemovalReason::SiteChrome;
+                }
+            }
+            if let Some(d) = hint.date
+                && !in_related
+                && (zone != Zone::Header || Some(i) == above_title)
+            {
+                let prio = match reason {
+                    RemovalReason::PublishedLine
+                        if hint.published_keyword
+                            && text.split_whitespace().count() > 1
+                            && dates::date_only(text).is_none() =>
+                    {
+                        0
+                    }
+                    RemovalReason::Byline => 1,
+                    RemovalReason::PublishedLine if hint.published_keyword && near_article => 2,
+                    _ => 3,
+                };
+                offer_date(prio, i, d);
+            }
+            if matches!(reason, RemovalReason::Byline | RemovalReason::PublishedLine)
+                && analysis.author.is_none()
+                && !in_related
+                && zone != Zone::Header
+            {
+                analysis.author = hint.author.clone();
+            }
+            Decision::Drop(reason)
+        } else if same_as_title {
+            Decision::Drop(if zone == Zone::Header {
+                RemovalReason::SiteChrome
+            } else {
+                RemovalReason::RepeatedTitle
+            })
+        } else if zone != Zone::Body && ctx.is_foreign(i) {
+            Decision::Drop(RemovalReason::ForeignLanguage)
+        } else if zone != Zone::Header
+            && near_article
+            && let Some((name, d)) = name_and_date(text)
+        {
+            offer_date(1, i, d);
+            if related_to_site(&name) || !name.contains(' ') {
+                publisher_line.get_or_insert((1, name));
+                Decision::Drop(RemovalReason::PublisherLine)
+            } else {
+                analysis.author.get_or_insert(name);
+                Decision::Drop(RemovalReason::Byline)
+            }
+        } else if zone != Zone::Header
+            && near_article
+            && patterns::is_outlet_name(text, site.as_deref())
+        {
+            if publisher_line.as_ref().is_none_or(|(p, _)| *p > 0) {
+                publisher_line = Some((0, text.to_owned()));
+            }
+            Decision::Drop(RemovalReason::PublisherLine)
+        } else {
+            match zone {
+                Zone::Body | Zone::Between => {
+                    let prose = ctx.is_prose(i);
+                    if prose {
+                        section = None;
+                    }
+                    if ctx.is_foreign(i) {
+                        Decision::Drop(RemovalReason::ForeignLanguage)
+                    } else if let Some(reason) = section.filter(|_| !prose) {
+                        // Teasers under a "Read more" box inside the article.
+                        Decision::Drop(reason)
+                    } else if zone == Zone::Between && ctx.words[i] <= 2 {
+                        // A short label between headline and body: a section or kicker.
+                        Decision::Drop(RemovalReason::Category)
+                    } else {
+                        Decision::Body
+                    }
+                }
+                Zone::Header => Decision::Drop(header_reason(&ctx, i)),
+                Zone::Footer if section.is_some() => {
+                    Decision::Drop(section.unwrap_or(RemovalReason::SiteChrome))
+                }
+                Zone::Footer => Decision::Drop(RemovalReason::SiteChrome),
+            }
+        };
+        analysis.decisions[i] = decision;
+    }
+
+    // 5. Publisher: syndication footer, then a publisher line, then the site name, then
+    //    the copyright holder.
+    let syndication = (0..n).find_map(|i| {
+        (ctx.reason(i) == Some(RemovalReason::Syndication))
+            .then(|| ctx.hint(i).and_then(|h| h.publisher.clone()))
+            .flatten()
+    });
+    let (line_first, line_late) = match publisher_line {
+        Some((0, p)) => (Some(p), None),
+        Some((_, p)) => (None, Some(p)),
+        None => (None, None),
+    };
+    analysis.publisher = syndication.or(line_first).or(site).or(line_late).or(holder);
+    analysis.published = published.map(|(_, _, d)| d);
+    analysis
+}
+
+/// A run of prose lines.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    first: usize,
+    last: usize,
+    chars: usize,
+    /// The run comes after a comments heading.
+    after_break: bool,
+}
+
+impl Run {
+    /// Size of the run; runs among the comments count half.
+    fn score(&self) -> usize {
+        if self.after_break {
+            self.chars / 2
+        } else {
+            self.chars
+        }
+    }
+}
+
+/// A header line that matches no pattern: a menu item when it is a list item or one of a
+/// run of short lines, else site furniture (name, tagline, logo text).
+fn header_reason(ctx: &Ctx<'_>, i: usize) -> RemovalReason {
+    if ctx.is_foreign(i) {
+        return RemovalReason::ForeignLanguage;
+    }
+    let (_, bullet) = features::strip_bullet(ctx.text(i));
+    if bullet {
+        return RemovalReason::Menu;
+    }
+    if patterns::is_outlet_name(ctx.text(i), None) {
+        return RemovalReason::SiteChrome;
+    }
+    // "Home | World | Business": menu items on one line.
+    let items: Vec<&str> = ctx.text(i).split(['|', '·', '•']).map(str::trim).collect();
+    if items.len() >= 3
+        && items
+            .iter()
+            .all(|t| (1..=3).contains(&features::word_count(t)))
+    {
+        return RemovalReason::Menu;
+    }
+    let short = |j: usize| !ctx.is_void(j) && ctx.words[j] <= 4;
+    let mut run = 1;
+    let mut j = i;
+    while j > 0 && short(j - 1) {
+        j -= 1;
+        run += 1;
+    }
+    let mut j = i;
+    while j + 1 < ctx.lines.len() && short(j + 1) {
+        j += 1;
+        run += 1;
+    }
+    if run >= 3 && ctx.words[i] <= 4 {
+        RemovalReason::Menu
+    } else {
+        RemovalReason::SiteChrome
+    }
+}
+
+/// No prose at all (a very short page): keep every line that matches no pattern.
+fn fallback(ctx: &Ctx<'_>) -> Analysis {
+    let decisions = (0..ctx.lines.len())
+        .map(|i| {
+            if ctx.lines[i].is_empty() {
+                Decision::Empty
+            } else if ctx.lines[i].is_blank() {
+                Decision::Drop(RemovalReason::Blank)
+            } else if let Some(r) = ctx.reason(i) {
+                Decision::Drop(r)
+            } else {
+                Decision::Body
+            }
+        })
+        .collect();
+    Analysis {
+        decisions,
+        ..Analysis::default()
+    }
+}
