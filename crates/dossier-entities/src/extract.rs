@@ -1,0 +1,774 @@
+//! The recognizer: configuration, gazetteer matching, and the document-level passes
+//! (acronym definitions, short forms, label propagation, list coordination) around the
+//! capitalised-sequence rules.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use dossier_core::{Annotations, CleanDocument, Extractor, Label, Mention, Span, Timex};
+
+use crate::fuse::{Candidate, PRIORITY_DATE, PRIORITY_GUESS, PRIORITY_RULE, fuse, normalize_name};
+use crate::gazetteer::{EMBEDDED, Gazetteer, Hit};
+use crate::rules::{self, Env, RuleOut, Unknown};
+use crate::tokens::{Token, TokenKind, sentences, tokenize};
+use crate::words::{self, Lexicon};
+
+/// What to extract and how sure to be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Labels to keep (default: all six).
+    pub labels: Vec<Label>,
+    /// Mentions below this confidence are dropped (default 0.5). A two- or three-word
+    /// capitalised name with no other evidence is guessed to be a person at 0.45 (0.65
+    /// when its last word recurs alone in the document, 0.7 after a known given name).
+    pub min_confidence: f32,
+    /// Use the gazetteer files embedded from `data/` (default true).
+    pub embedded_gazetteer: bool,
+    /// More gazetteer files as `(file name, TSV text)`, same format as `data/*.tsv`;
+    /// they take priority over the embedded ones. A name starting with `ambiguous`
+    /// marks its entries as needing context; `armed_groups` gives role `armed_group`.
+    pub extra_gazetteers: Vec<(String, String)>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            labels: Label::ALL.to_vec(),
+            min_confidence: 0.5,
+            embedded_gazetteer: true,
+            extra_gazetteers: Vec::new(),
+        }
+    }
+}
+
+/// A compiled recognizer: gazetteer automaton, lexicon and rules. Build once, share
+/// across threads.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    config: Config,
+    pub(crate) gaz: Arc<Gazetteer>,
+    lex: Arc<Lexicon>,
+}
+
+/// How the rules treat a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineMode {
+    Normal,
+    /// Headline in Title Case: only gazetteer names and known strings.
+    TitleCase,
+    /// ALL CAPS: upper-cased gazetteer forms allowed, no rules.
+    AllCaps,
+}
+
+impl Recognizer {
+    /// Compiles the gazetteers named by `config`.
+    pub fn new(config: &Config) -> Recognizer {
+        let extra = config
+            .extra_gazetteers
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()));
+        let embedded = EMBEDDED
+            .iter()
+            .copied()
+            .filter(|_| config.embedded_gazetteer);
+        Recognizer {
+            config: config.clone(),
+            gaz: Arc::new(Gazetteer::from_tsv(extra.chain(embedded))),
+            lex: Arc::new(Lexicon::embedded()),
+        }
+    }
+
+    /// Finds the entity mentions of a document. DATE mentions are taken from `timexes`
+    /// (those with `is_mention`). Documents whose language is known and not English get
+    /// sentences only.
+    pub fn extract(&self, doc: &CleanDocument, timexes: &[Timex]) -> Annotations {
+        let text = doc.text.as_str();
+        let sents = sentences(text, &doc.paragraphs);
+        if let Some(lang) = &doc.metadata.language
+            && !matches!(lang.as_str(), "en" | "eng")
+        {
+            return Annotations {
+                sentences: sents,
+                mentions: Vec::new(),
+            };
+        }
+        let toks = tokenize(text);
+        let sent_of = sentence_of_tokens(&toks, &sents);
+        let modes: Vec<LineMode> = sents.iter().map(|s| line_mode(text, *s)).collect();
+        let hits = self.gazetteer_hits(text, &toks, &sent_of, &modes);
+        let env = Env::new(text, &toks, &self.gaz, &self.lex, &hits);
+
+        let mut out = RuleOut::default();
+        let mut t = 0;
+        for (si, mode) in modes.iter().enumerate() {
+            while t < toks.len() && sent_of[t].is_none_or(|s| s < si) {
+                t += 1;
+            }
+            let a = t;
+            let mut b = a;
+            while b < toks.len() && sent_of[b] == Some(si) {
+                b += 1;
+            }
+            match mode {
+                LineMode::Normal => rules::sentence(&env, a, b, &mut out),
+                _ => rules::gazetteer_only(&env, a, b, &mut out.cands),
+            }
+            t = b;
+        }
+        let mut cands = out.cands;
+        cands.extend(timexes.iter().filter(|x| x.is_mention).map(|x| Candidate {
+            span: x.span,
+            label: Label::Date,
+            canonical: String::new(),
+            extractor: Extractor::Rule,
+            confidence: 0.9,
+            priority: PRIORITY_DATE,
+        }));
+        let mut ms = fuse(cands);
+        let mut keys = acronyms(&env, &mut ms, &out.unknown, &out.runs);
+        short_forms(text, &mut ms, &mut keys);
+        propagate(&env, &sent_of, &modes, &keys, &mut ms);
+        coordinate(text, &self.lex, &out.unknown, &mut ms);
+        // Guessed persons come last, then their surnames spread too.
+        guess(&env, &out.unknown, &sent_of, &modes, &mut ms);
+        let mut keys = Keys::new();
+        short_forms(text, &mut ms, &mut keys);
+        propagate(&env, &sent_of, &modes, &keys, &mut ms);
+
+        ms.sort_by_key(|c| (c.span.start, c.span.end));
+        let mentions = ms
+            .into_iter()
+            .filter(|c| self.config.labels.contains(&c.label))
+            .filter(|c| c.label == Label::Date || c.confidence >= self.config.min_confidence)
+            .map(|c| Mention {
+                sentence: sents
+                    .partition_point(|s| s.end <= c.span.start)
+                    .min(sents.len().saturating_sub(1)),
+                span: c.span,
+                label: c.label,
+                canonical: c.canonical,
+                extractor: c.extractor,
+                confidence: c.confidence.clamp(0.0, 1.0),
+            })
+            .collect();
+        Annotations {
+            sentences: sents,
+            mentions,
+        }
+    }
+
+    /// Gazetteer matches on token boundaries inside one sentence, filtered by context,
+    /// then leftmost-longest.
+    fn gazetteer_hits(
+        &self,
+        text: &str,
+        toks: &[Token],
+        sent_of: &[Option<usize>],
+        modes: &[LineMode],
+    ) -> Vec<Hit> {
+        let mut start_tok = vec![usize::MAX; text.len() + 1];
+        let mut end_tok = vec![usize::MAX; text.len() + 1];
+        for (i, t) in toks.iter().enumerate() {
+            start_tok[t.span.start] = i;
+            end_tok[t.span.end] = i;
+        }
+        let mut hits: Vec<Hit> = self
+            .gaz
+            .find(text)
+            .into_iter()
+            .filter(|h| {
+                let (a, b) = (start_tok[h.span.start], end_tok[h.span.end]);
+                if a == usize::MAX || b == usize::MAX {
+                    return false;
+                }
+                let Some(s) = sent_of[a] else {
+                    return false;
+                };
+                if sent_of[b] != Some(s) {
+                    return false;
+                }
+                let e = &self.gaz.entries[h.entry];
+                let surface = &text[h.span.range()];
+                if h.upper && !(modes[s] == LineMode::AllCaps || caps_context(text, toks, a, b)) {
+                    return false;
+                }
+                // Short all-caps names ("IS", "UN") are unreliable in all-caps lines.
+                if !h.upper
+                    && modes[s] == LineMode::AllCaps
+                    && surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                {
+                    return false;
+                }
+                if e.ambiguous {
+                    let place = matches!(e.label, Label::Gpe | Label::Loc);
+                    let prep = a > 0
+                        && toks[a - 1].kind == TokenKind::Word
+                        && words::is_place_preposition(toks[a - 1].text(text));
+                    return place && prep;
+                }
+                true
+            })
+            .collect();
+        hits.sort_by(|x, y| {
+            x.span
+                .start
+                .cmp(&y.span.start)
+                .then(y.span.end.cmp(&x.span.end))
+                .then(x.upper.cmp(&y.upper))
+                .then(x.entry.cmp(&y.entry))
+        });
+        let mut kept: Vec<Hit> = Vec::new();
+        for h in hits {
+            if kept.last().is_none_or(|k| k.span.end <= h.span.start) {
+                kept.push(h);
+            }
+        }
+        kept
+    }
+}
+
+fn sentence_of_tokens(toks: &[Token], sents: &[Span]) -> Vec<Option<usize>> {
+    toks.iter()
+        .map(|t| {
+            let i = sents.partition_point(|s| s.end <= t.span.start);
+            sents
+                .get(i)
+                .filter(|s| s.start <= t.span.start && t.span.end <= s.end)
+                .map(|_| i)
+        })
+        .collect()
+}
+
+fn is_upper_word(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+}
+
+/// Is the upper-cased name at tokens `a..=b` in an all-caps context: next to another
+/// all-caps word on its line, or a dateline at the start of a line ("KABUL – …")?
+fn caps_context(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
+    let same_line = |x: usize, y: usize| !text[x..y].contains('\n');
+    let prev = (a.saturating_sub(2)..a)
+        .rev()
+        .find(|&i| toks[i].kind == TokenKind::Word)
+        .filter(|&i| same_line(toks[i].span.end, toks[a].span.start));
+    let next = (b + 1..(b + 3).min(toks.len()))
+        .find(|&i| toks[i].kind == TokenKind::Word)
+        .filter(|&i| same_line(toks[b].span.end, toks[i].span.start));
+    if prev.is_some_and(|i| is_upper_word(toks[i].text(text)))
+        || next.is_some_and(|i| is_upper_word(toks[i].text(text)))
+    {
+        return true;
+    }
+    let line_start = a == 0 || text[..toks[a].span.start].ends_with('\n');
+    line_start
+        && toks
+            .get(b + 1)
+            .is_some_and(|t| matches!(t.text(text), "," | "–" | "—" | "-" | ":"))
+}
+
+fn line_mode(text: &str, s: Span) -> LineMode {
+    let ls = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    let le = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+    let line = &text[ls..le];
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+    if letters >= 8 && upper * 10 >= letters * 9 {
+        return LineMode::AllCaps;
+    }
+    let trimmed = line.trim_end_matches(|c: char| c.is_whitespace() || "”\"’')".contains(c));
+    if trimmed.ends_with(['.', '!', '?', ',', ';']) {
+        return LineMode::Normal;
+    }
+    let toks = tokenize(line);
+    let content: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(line))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic) && !words::is_function_word(w)
+        })
+        .collect();
+    let caps = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if content.len() >= 3 && caps * 4 > content.len() * 3 {
+        LineMode::TitleCase
+    } else {
+        LineMode::Normal
+    }
+}
+
+fn overlaps_any(ms: &[Candidate], span: Span) -> bool {
+    ms.iter().any(|m| m.span.overlaps(span))
+}
+
+/// Looks like an acronym: one word, at least two capitals, mostly capitals.
+fn acronym_like(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    !s.contains(char::is_whitespace) && upper >= 2 && upper * 2 >= letters
+}
+
+/// Do the capitals of `short` follow the initials of `long` ("TTP" / "Tehrik-i-Taliban
+/// Pakistan")? Checks the first letter and that every capital appears in order.
+fn initials_match(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().filter(|c| c.is_uppercase()).collect();
+    let l: Vec<char> = long.chars().filter(|c| c.is_uppercase()).collect();
+    let Some(first) = s.first() else {
+        return false;
+    };
+    if l.first() != Some(first) {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|c| it.any(|x| x == c))
+}
+
+type Keys = BTreeMap<String, (Label, String, f32)>;
+
+/// Acronym definitions "Long Name (LN)" and "LN (Long Name)": the two share one label and
+/// the long form's canonical. Returns the strings to propagate (acronym → long form).
+fn acronyms(env: &Env<'_>, ms: &mut Vec<Candidate>, unknown: &[Unknown], runs: &[Span]) -> Keys {
+    let text = env.text;
+    let toks = env.toks;
+    let mut keys = Keys::new();
+    for k in 1..toks.len() {
+        if toks[k].text(text) != "(" {
+            continue;
+        }
+        let Some(close) = (k + 1..(k + 8).min(toks.len())).find(|&i| toks[i].text(text) == ")")
+        else {
+            continue;
+        };
+        if close == k + 1 || text[toks[k - 1].span.end..toks[k].span.start].contains('\n') {
+            continue;
+        }
+        let inner = Span::new(toks[k + 1].span.start, toks[close - 1].span.end);
+        let outer_end = toks[k - 1].span.end;
+        let inner_text = &text[inner.range()];
+        let inner_m = ms.iter().position(|m| m.span == inner);
+        // The outer name: the mention ending before "(", or the capitalised run there.
+        let run = runs.iter().find(|r| r.end == outer_end).copied();
+        let last_m = ms
+            .iter()
+            .position(|m| m.span.end == outer_end && m.label != Label::Date);
+        let unk = unknown
+            .iter()
+            .find(|u| u.span.end == outer_end)
+            .map(|u| u.span);
+        let inner_known = inner_m.filter(|&i| ms[i].label != Label::Date);
+        // The long form spelled by the acronym's capitals, if any ("UN Assistance
+        // Mission in Afghanistan (UNAMA)").
+        let spelled = spelled_long_form(env, k, inner_text).filter(|l| {
+            last_m.is_none_or(|i| l.start < ms[i].span.start)
+                && unk.is_none_or(|u| l.start <= u.start)
+        });
+        let (outer, outer_m) = match (last_m, inner_known) {
+            _ if spelled.is_some() => {
+                let l = spelled.unwrap_or_default();
+                (l, ms.iter().position(|m| m.span == l))
+            }
+            (Some(i), Some(j))
+                if ms[i].canonical != ms[j].canonical && ms[i].label != ms[j].label =>
+            {
+                // "Tahrik-i-Taliban Pakistan (TTP)": the whole run, not just "Pakistan".
+                match run {
+                    Some(r)
+                        if r.start < ms[i].span.start
+                            && initials_match(&text[inner.range()], &text[r.range()]) =>
+                    {
+                        (r, None)
+                    }
+                    _ => (ms[i].span, Some(i)),
+                }
+            }
+            (Some(i), _) => (ms[i].span, Some(i)),
+            (None, _) => match unk {
+                Some(u) => (u, None),
+                None => continue,
+            },
+        };
+        let outer_text = &text[outer.range()];
+        let (long, long_m, short, short_m) =
+            if acronym_like(inner_text) && !acronym_like(outer_text) {
+                (outer, outer_m, inner, inner_known)
+            } else if acronym_like(outer_text) && inner_text.contains(' ') {
+                (inner, inner_known, outer, outer_m)
+            } else if acronym_like(outer_text) && acronym_like(inner_text) {
+                // Two short forms of one name ("ISIS-K (ISIS-Khorasan)").
+                (outer, outer_m, inner, inner_known)
+            } else {
+                continue;
+            };
+        let long_text = &text[long.range()];
+        let short_text = &text[short.range()];
+        let (label, canonical, conf) = match (long_m, short_m) {
+            (Some(l), _) => (ms[l].label, ms[l].canonical.clone(), ms[l].confidence),
+            (None, Some(s)) => (ms[s].label, ms[s].canonical.clone(), ms[s].confidence),
+            (None, None) if initials_match(short_text, long_text) => {
+                (Label::Org, normalize_name(long_text), 0.7)
+            }
+            (None, None) => continue,
+        };
+        let add = |span: Span, ms: &mut Vec<Candidate>| {
+            ms.retain(|m| !(m.label != Label::Date && span.contains(m.span)));
+            if !overlaps_any(ms, span) {
+                ms.push(Candidate {
+                    span,
+                    label,
+                    canonical: canonical.clone(),
+                    extractor: Extractor::Rule,
+                    confidence: conf.min(0.85),
+                    priority: PRIORITY_RULE,
+                });
+            }
+        };
+        let short_known = short_m.is_some();
+        if long_m.is_none() {
+            add(long, ms);
+        }
+        // Indices are stale after `add`: find the short form by its span.
+        match ms
+            .iter()
+            .position(|m| m.span == short && m.label != Label::Date)
+        {
+            None if !short_known => add(short, ms),
+            Some(s) if ms[s].extractor == Extractor::Rule => {
+                ms[s].label = label;
+                ms[s].canonical = canonical.clone();
+            }
+            _ => {}
+        }
+        ms.sort_by_key(|c| (c.span.start, c.span.end));
+        let short_canon = ms
+            .iter()
+            .find(|m| m.span == short)
+            .map_or(canonical.clone(), |m| m.canonical.clone());
+        let short_label = ms
+            .iter()
+            .find(|m| m.span == short)
+            .map_or(label, |m| m.label);
+        keys.insert(short_text.to_string(), (short_label, short_canon, 0.8));
+        keys.insert(
+            normalize_surface(long_text),
+            (label, canonical.clone(), 0.8),
+        );
+    }
+    keys
+}
+
+/// The closest span ending before the `(` at token `k` whose capitals spell `short`
+/// exactly, made of capitalised words and the connectors of/for/in/on/the/and.
+fn spelled_long_form(env: &Env<'_>, k: usize, short: &str) -> Option<Span> {
+    let caps: String = short.chars().filter(|c| c.is_uppercase()).collect();
+    if caps.len() < 2 || !acronym_like(short) {
+        return None;
+    }
+    let end = env.toks[k - 1].span.end;
+    for i in (k.saturating_sub(12)..k).rev() {
+        let t = env.toks[i];
+        let w = t.text(env.text);
+        if env.text[t.span.end..end].contains('\n') {
+            return None;
+        }
+        let ok = match t.kind {
+            TokenKind::Word => {
+                w.starts_with(char::is_uppercase)
+                    || matches!(
+                        w,
+                        "of" | "for" | "in" | "on" | "the" | "and" | "i" | "e" | "ur" | "al"
+                    )
+            }
+            TokenKind::Punct => matches!(w, "-" | "–" | "&"),
+            TokenKind::Number => false,
+        };
+        if !ok {
+            return None;
+        }
+        if t.kind == TokenKind::Word && w.starts_with(char::is_uppercase) {
+            let span = Span::new(t.span.start, end);
+            let spelled: String = env.text[span.range()]
+                .chars()
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if spelled == caps {
+                return Some(span);
+            }
+        }
+    }
+    None
+}
+
+fn normalize_surface(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Persons: a one-word mention of a surname seen in full ("Lavrov" after "Sergey
+/// Lavrov") takes the full name as canonical; strong rule mentions become strings to
+/// propagate.
+fn short_forms(text: &str, ms: &mut [Candidate], keys: &mut Keys) {
+    let mut surnames: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut strong: BTreeMap<String, Option<(Label, String)>> = BTreeMap::new();
+    for m in ms.iter() {
+        if m.label == Label::Date {
+            continue;
+        }
+        let surface = normalize_surface(&text[m.span.range()]);
+        if m.extractor == Extractor::Rule && m.confidence >= 0.7 {
+            let v = (m.label, m.canonical.clone());
+            let slot = strong
+                .entry(surface.clone())
+                .or_insert_with(|| Some(v.clone()));
+            if slot.as_ref() != Some(&v) {
+                *slot = None;
+            }
+        }
+        if m.label == Label::Person
+            && m.confidence >= 0.5
+            && let Some((_, last)) = surface.rsplit_once(' ')
+        {
+            let slot = surnames
+                .entry(last.to_string())
+                .or_insert_with(|| Some(m.canonical.clone()));
+            if slot.as_deref() != Some(m.canonical.as_str()) {
+                *slot = None;
+            }
+        }
+    }
+    for m in ms.iter_mut() {
+        let surface = &text[m.span.range()];
+        if m.label == Label::Person
+            && !surface.contains(' ')
+            && let Some(Some(full)) = surnames.get(surface)
+        {
+            m.canonical = full.clone();
+        }
+    }
+    for (s, v) in strong {
+        if let Some((label, canonical)) = v {
+            keys.entry(s).or_insert((label, canonical, 0.75));
+        }
+    }
+    for (s, v) in surnames {
+        if let Some(full) = v {
+            keys.entry(s).or_insert((Label::Person, full, 0.75));
+        }
+    }
+}
+
+/// Marks the other occurrences of known strings (acronyms, long forms, names found with
+/// strong evidence, surnames) with the same label and canonical: one label per string
+/// per document.
+fn propagate(
+    env: &Env<'_>,
+    sent_of: &[Option<usize>],
+    modes: &[LineMode],
+    keys: &Keys,
+    ms: &mut Vec<Candidate>,
+) {
+    let text = env.text;
+    let toks = env.toks;
+    let mut start_tok = BTreeMap::new();
+    let mut end_tok = BTreeMap::new();
+    for (i, t) in toks.iter().enumerate() {
+        start_tok.insert(t.span.start, i);
+        end_tok.insert(t.span.end, i);
+    }
+    for (key, (label, canonical, conf)) in keys {
+        if key.is_empty() {
+            continue;
+        }
+        for (pos, _) in text.match_indices(key.as_str()) {
+            let span = Span::new(pos, pos + key.len());
+            let (Some(&a), Some(&b)) = (start_tok.get(&span.start), end_tok.get(&span.end)) else {
+                continue;
+            };
+            let Some(s) = sent_of[a] else { continue };
+            if sent_of[b] != Some(s) || overlaps_any(ms, span) {
+                continue;
+            }
+            let initial = (0..a)
+                .rev()
+                .take_while(|&i| sent_of[i] == Some(s))
+                .all(|i| toks[i].kind == TokenKind::Punct);
+            if initial && !key.contains(' ') && env.lex.contains(key) {
+                continue;
+            }
+            if modes[s] == LineMode::Normal {
+                let cap_word = |i: usize| {
+                    toks[i].kind == TokenKind::Word
+                        && toks[i]
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                };
+                let spaced = |x: usize, y: usize| text[x..y].chars().all(|c| c == ' ');
+                let prev_initial = a > 0
+                    && (0..a - 1)
+                        .rev()
+                        .take_while(|&i| sent_of[i] == Some(s))
+                        .all(|i| toks[i].kind == TokenKind::Punct);
+                if a > 0
+                    && sent_of[a - 1] == Some(s)
+                    && cap_word(a - 1)
+                    && spaced(toks[a - 1].span.end, span.start)
+                    && !(prev_initial && env.lex.contains(toks[a - 1].text(text)))
+                {
+                    continue;
+                }
+                if b + 1 < toks.len()
+                    && sent_of[b + 1] == Some(s)
+                    && cap_word(b + 1)
+                    && spaced(span.end, toks[b + 1].span.start)
+                {
+                    continue;
+                }
+            }
+            ms.push(Candidate {
+                span,
+                label: *label,
+                canonical: canonical.clone(),
+                extractor: Extractor::Rule,
+                confidence: *conf,
+                priority: PRIORITY_RULE,
+            });
+        }
+    }
+    ms.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// The text between two list items: ",", ", and", "and", "or" (a closing bracket of an
+/// acronym may come first).
+fn is_list_separator(between: &str) -> bool {
+    let s = between.trim_start();
+    let s = s.strip_prefix(')').unwrap_or(s).trim();
+    let s = s.strip_prefix(',').map_or(s, str::trim);
+    let had_sep = s.len() < between.trim().len() || matches!(s, "and" | "or" | "&");
+    had_sep && matches!(s, "" | "and" | "or" | "&")
+}
+
+/// List coordination: an unknown name in a list with known organisations or places
+/// takes their label ("Al-Qaeda, ISKP, … and Jamaat Ansarullah").
+fn coordinate(text: &str, lex: &Lexicon, unknown: &[Unknown], ms: &mut Vec<Candidate>) {
+    let mut open: Vec<&Unknown> = unknown
+        .iter()
+        .filter(|u| {
+            let one = u.pieces == 1;
+            !(u.complement || one && u.initial || one && lex.contains(&text[u.span.range()]))
+        })
+        .filter(|u| !overlaps_any(ms, u.span))
+        .collect();
+    for _ in 0..4 {
+        let mut changed = false;
+        open.retain(|u| {
+            let left = ms
+                .iter()
+                .filter(|m| m.span.end <= u.span.start)
+                .max_by_key(|m| m.span.end);
+            let right = ms
+                .iter()
+                .filter(|m| m.span.start >= u.span.end)
+                .min_by_key(|m| m.span.start);
+            let ok = |m: &Candidate, between: &str| {
+                matches!(m.label, Label::Org | Label::Gpe | Label::Loc)
+                    && !between.contains('\n')
+                    && is_list_separator(between)
+            };
+            // "A, B" needs the list to go on after B ("A, B, and C"), unlike
+            // "in Almaty, Kazakhstan, Lavrov said".
+            let after = &text[u.span.end..];
+            let continues =
+                after.starts_with(',') || after.starts_with(" and ") || after.starts_with(" or ");
+            let label = left
+                .filter(|m| {
+                    let between = &text[m.span.end..u.span.start];
+                    ok(m, between)
+                        && (continues || between.contains(" and") || between.contains(" or"))
+                })
+                .or_else(|| right.filter(|m| ok(m, &text[u.span.end..m.span.start])))
+                .map(|m| m.label);
+            match label {
+                Some(label) => {
+                    ms.push(Candidate {
+                        span: u.span,
+                        label,
+                        canonical: normalize_name(&text[u.span.range()]),
+                        extractor: Extractor::Rule,
+                        confidence: 0.6,
+                        priority: PRIORITY_RULE,
+                    });
+                    changed = true;
+                    false
+                }
+                None => true,
+            }
+        });
+        ms.sort_by_key(|c| (c.span.start, c.span.end));
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Low-confidence guesses: an unexplained two- or three-word capitalised name made of
+/// uncommon words is probably a person (0.45, below the default threshold).
+fn guess(
+    env: &Env<'_>,
+    unknown: &[Unknown],
+    sent_of: &[Option<usize>],
+    modes: &[LineMode],
+    ms: &mut Vec<Candidate>,
+) {
+    for u in unknown {
+        if u.complement || !(2..=3).contains(&u.pieces) || overlaps_any(ms, u.span) {
+            continue;
+        }
+        if sent_of[u.a].is_none_or(|s| modes[s] != LineMode::Normal) {
+            continue;
+        }
+        let surface = &env.text[u.span.range()];
+        let initial = |w: &str| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+        };
+        let ok = surface.split([' ', '-']).all(|w| {
+            initial(w)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !env.lex.contains(w))
+        });
+        if ok {
+            // A known given name first ("Maria Lopez") makes it likely.
+            let first = surface.split([' ', '-']).next().unwrap_or("");
+            // …or its last word recurring alone elsewhere in the document ("Smith said").
+            let last = surface.rsplit(' ').next().unwrap_or("");
+            let recurs = env.toks.iter().enumerate().any(|(i, t)| {
+                !u.span.contains(t.span)
+                    && t.text(env.text) == last
+                    && !(i > 0
+                        && env.toks[i - 1].kind == TokenKind::Word
+                        && env.toks[i - 1]
+                            .text(env.text)
+                            .starts_with(char::is_uppercase)
+                        && env.text[env.toks[i - 1].span.end..t.span.start] == *" ")
+            });
+            let confidence = if env.lex.is_given_name(first) {
+                0.7
+            } else if recurs {
+                0.65
+            } else {
+                0.45
+            };
+            ms.push(Candidate {
+                span: u.span,
+                label: Label::Person,
+                canonical: normalize_name(surface),
+                extractor: Extractor::Rule,
+                confidence,
+                priority: PRIORITY_GUESS,
+            });
+        }
+    }
+}
