@@ -215,3 +215,17 @@ impl Resolution {
         self.index.get(key).map(|&i| &self.entities[i])
     }
 }
+
+/// A direct quotation in a clean text, with who said it when the text says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte span in the clean text, quotation marks included.
+    pub span: Span,
+    /// The speaker's entity key, when the text attributes the quotation to a named entity
+    /// (or to a pronoun whose antecedent is one).
+    pub speaker: Option<EntityKey>,
+    /// Byte span of the mention naming the speaker, when there is one.
+    pub speaker_span: Option<Span>,
+    /// The reporting verb as written ("said", "stated", "according to"), when found.
+    pub verb: Option<String>,
+}

@@ -43,7 +43,8 @@ pub use crate::{
         SourceMeta,
     },
     entity::{
-        Annotations, Entity, EntityKey, Extractor, Label, Mention, Resolution, Timex, TimexType,
+        Annotations, Entity, EntityKey, Extractor, Label, Mention, Quote, Resolution, Timex,
+        TimexType,
     },
     offsets::OffsetMap,
     span::Span,
