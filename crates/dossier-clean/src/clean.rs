@@ -141,12 +141,13 @@ fn assemble(doc: &RawDocument, lines: &[Line], analysis: Analysis) -> CleanDocum
 }
 
 /// The dateline opening a first paragraph: "KABUL, AFGHANISTAN – The …" → "KABUL,
-/// AFGHANISTAN"; "MOSCOW (Reuters) - …" → "MOSCOW". The place is in capitals, an
+/// AFGHANISTAN"; "MOSCOW, Nov 25 (Reuters) - …" → "MOSCOW"; "МОСКВА, 26 ноября. /ТАСС/. …"
+/// → "МОСКВА". The place is in capitals, an
 /// optional second part after a comma may be in title case.
 pub(crate) fn dateline(paragraph: &str) -> Option<String> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?)(?:,\s*[\p{L}.]+\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[–—]|--?|:)\s",
+            r"^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)*(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?)(?:,\s*(?:[\p{L}.]+\s+\d{1,2}|\d{1,2}\s+\p{L}+\.?)(?:,?\s*\d{4})?\.?)?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:[–—]|--?|:)\s|/[^/\s][^/]{0,29}/\.?\s)",
         )
         .unwrap()
     });
@@ -178,7 +179,16 @@ mod tests {
             dateline("DUSHANBE, Tajikistan — Officials").as_deref(),
             Some("DUSHANBE, Tajikistan")
         );
+        assert_eq!(
+            dateline("МОСКВА, 26 ноября. /ТАСС/. Страны ОДКБ готовы").as_deref(),
+            Some("МОСКВА")
+        );
+        assert_eq!(
+            dateline("HERAT CITY (Pajhwok): A new clinic").as_deref(),
+            Some("HERAT CITY")
+        );
         assert_eq!(dateline("The CSTO – a military alliance – said"), None);
+        assert_eq!(dateline("NATO/EU officials met"), None);
         assert_eq!(dateline("CSTO officials are concerned"), None);
         assert_eq!(dateline("RASC News Agency: The Secretary-General"), None);
     }

@@ -24,7 +24,9 @@ pub struct Config {
     /// The article body is broken into separate runs when more than this many non-empty,
     /// non-prose lines stand between two prose lines.
     pub max_body_gap: usize,
-    /// The headline is searched among this many non-empty lines above the body.
+    /// The headline is searched among this many non-empty lines above the body, not
+    /// counting chrome lines (byline, date, share buttons), of which four times as many
+    /// are passed over.
     pub headline_search_lines: usize,
     /// The longest headline, in words.
     pub max_headline_words: usize,

@@ -24,10 +24,11 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// What may stand around a date on a date-only line: weekdays, times, zones, separators.
+/// What may stand around a date on a date-only line: weekdays, times, zones, separators,
+/// an "Updated 2 hours ago" after it.
 static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[\s,|·•/–—-]|at|on|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[+-]\d{1,2}(?::?\d{2})?|cet|est|edt|pst|ist|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)*$",
+        r"(?i)^(?:[\s,|·•/–—():\[\]-]|at|on|published|posted|updated|last|modified|ago|опубликовано|обновлено|изменено|г\.|года?|в|\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[+-]\d{1,2}(?::?\d{2})?|cet|est|edt|pst|ist|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)*$",
     )
     .unwrap()
 });
@@ -61,7 +62,14 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize, usize)> {
     };
     if let Some(c) = ISO.captures(text) {
         let m = c.get(0).unwrap();
-        consider(date(&c[1], &c[2], &c[3]), m.start(), m.end());
+        let (y, mo, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        // 1300–1499 is a Solar Hijri year (Afghanistan and Iran write 1403/09/05).
+        let d = if (1300..1500).contains(&y) {
+            solar_hijri(y, mo, d)
+        } else {
+            plausible(Date::new(y, mo, d))
+        };
+        consider(d, m.start(), m.end());
     }
     if let Some(c) = NUMERIC.captures(text) {
         let m = c.get(0).unwrap();
@@ -70,7 +78,7 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize, usize)> {
         // cannot be the first number (11/25/2024).
         let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
         consider(
-            Date::new(c[3].parse().ok()?, month, day),
+            plausible(Date::new(c[3].parse().ok()?, month, day)),
             m.start(),
             m.end(),
         );
@@ -88,6 +96,37 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize, usize)> {
         consider(d, m.start(), m.end());
     }
     best
+}
+
+/// A publication date of the web era; anything else is a number that looks like a date.
+fn plausible(d: Option<Date>) -> Option<Date> {
+    d.filter(|d| (1990..=2100).contains(&d.year()))
+}
+
+/// The Gregorian date of a Solar Hijri (Persian calendar) date.
+fn solar_hijri(year: i32, month: u32, day: u32) -> Option<Date> {
+    if !(1..=12).contains(&month) || day == 0 || day > if month <= 6 { 31 } else { 30 } {
+        return None;
+    }
+    // Days since 1 Farvardin of `year`, then counted from a known Nowruz (20 March 2024
+    // = 1 Farvardin 1403). The 33-year leap rule is good for the years near today.
+    let day_of_year = if month <= 6 {
+        (month - 1) * 31 + day - 1
+    } else {
+        186 + (month - 7) * 30 + day - 1
+    } as i64;
+    let is_leap = |y: i32| matches!(y.rem_euclid(33), 1 | 5 | 9 | 13 | 17 | 22 | 26 | 30);
+    let mut days = day_of_year;
+    let mut y = 1403;
+    while y < year {
+        days += if is_leap(y) { 366 } else { 365 };
+        y += 1;
+    }
+    while y > year {
+        y -= 1;
+        days -= if is_leap(y) { 366 } else { 365 };
+    }
+    plausible(Some(Date::new(2024, 3, 20)?.add_days(days)))
 }
 
 fn date(y: &str, m: &str, d: &str) -> Option<Date> {
@@ -127,6 +166,12 @@ mod tests {
         assert_eq!(d("25 ноября 2024 г.").as_deref(), Some("2024-11-25"));
         assert_eq!(d("Sept 3, 2023").as_deref(), Some("2023-09-03"));
         assert_eq!(d("no date here 2024"), None);
+        assert_eq!(d("1403/09/05").as_deref(), Some("2024-11-25"));
+        assert_eq!(d("1402/12/29").as_deref(), Some("2024-03-19"));
+        assert_eq!(d("0031/12/2024"), None);
+        assert_eq!(d("Serial 1234-12-12"), None);
+        assert!(date_only("November 25, 2024 5:42 PM GMT+5 Updated 2 hours ago").is_some());
+        assert!(date_only("25.11.2024, 10:15 (обновлено: 11:02)").is_some());
         assert!(date_only("Monday, November 25, 2024 at 10:30 am").is_some());
         assert!(date_only("13/05/2023").is_some());
         assert!(date_only("RASC 25/11/2024").is_none());

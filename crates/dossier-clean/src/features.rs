@@ -65,6 +65,17 @@ pub(crate) fn strip_bullet(text: &str) -> (&str, bool) {
     }
 }
 
+/// A list item: a bulleted line or a numbered one ("1. …", "2) …").
+pub(crate) fn is_list_item(text: &str) -> bool {
+    if strip_bullet(text).1 {
+        return true;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && text[digits..].starts_with(['.', ')'])
+        && text[digits + 1..].starts_with(' ')
+}
+
 /// Menu words glued together by a page scraper: "AfghanistanNewsWorld" (two or more
 /// capitalised words with no space, each at least two letters).
 pub(crate) fn is_camel_concatenation(text: &str) -> bool {
@@ -123,6 +134,10 @@ mod tests {
         assert!(title_case_share("CSTO warns of ongoing threats") < 0.5);
         assert_eq!(strip_bullet("  • Home"), ("Home", true));
         assert_eq!(strip_bullet("-5 degrees"), ("-5 degrees", false));
+        assert!(is_list_item("1. March 2025: first review"));
+        assert!(is_list_item("• Design documentation"));
+        assert!(!is_list_item("2025. A year"));
+        assert!(!is_list_item("10.5 percent"));
         assert!(is_camel_concatenation("AfghanistanNewsWorld"));
         assert!(!is_camel_concatenation("Afghanistan"));
         assert!(!is_camel_concatenation("CSTO"));

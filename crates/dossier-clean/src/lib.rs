@@ -10,9 +10,12 @@
 //! the metadata the page gives (title, publisher, author, date, dateline, language).
 //!
 //! How: each line is matched against general patterns of page chrome (share widgets,
-//! copyright, cookie banners, bylines, breadcrumbs, language switchers, …); the body is
-//! the biggest run of prose lines; the headline is the title-like line just above it;
-//! short lines before the headline are header chrome, after the body footer chrome.
+//! copyright, cookie banners and paywalls, bylines and story credits, reading times,
+//! captions, breadcrumbs, language switchers, …); the body is the biggest run of prose
+//! lines (story credits, paywalls and comment headings end it; a summary box above it and
+//! a closing list belong to it); the headline is the title-like line above it, passing
+//! over chrome and a standfirst; short lines before the headline are header chrome, after
+//! the body footer chrome.
 //!
 //! What it does not do: no I/O, no `Result` (bad input gives an empty document), no
 //! near-duplicate detection across documents, no HTML parsing (input is page text).

@@ -213,7 +213,7 @@ const SOCIAL_ACTIONS: &[&str] = &[
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(share( this| (this|the) (article|story|post|page))?( on \w+)?|like this|like loading( …|\.\.\.)?|shares?|sharing is caring!?|tweet( this)?|pin( it)?|print( this( article| page)?)?|email( this( article)?)?|follow( us)?( on .{1,20})?|like us on .{1,20}|copy (the )?link|link copied!?|share via .{1,20}|click to share on .{1,30}|opens in (a )?new window|поделиться|подписывайтесь( на нас)?.{0,30})[.!:]?$",
+        r"(?i)^(share( this| (this|the) (article|story|post|page))?( on \w+)?|shares?\s*\d+|\d+\s*shares?|(click )?(here )?to share( this)?( on| via)? .{0,30}|like this|like loading( …|\.\.\.)?|shares?|sharing is caring!?|tweet( this)?|pin( it)?|print( this( article| page)?)?|email( this( article)?)?|follow( us)?( on .{1,20})?|like us on .{1,20}|copy (the )?link|link copied!?|share via .{1,20}|click to share on .{1,30}|opens in (a )?new window|поделиться|подписывайтесь( на нас)?.{0,30})[.!:]?$",
     )
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,7 +233,7 @@ static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(newsletter|\bsign up (now |today )?(for|to) (our|the|free)\b|\bin your inbox\b|enter your e-?mail|subscribe to (our|the) (mailing|email|e-mail)|get (the latest|our|breaking) .{0,40} (delivered|straight|direct))",
+        r"(?i)(newsletter|\bsign up (now |today )?(for|to) (our|the|free)\b|^sign up (here|now|today)[.!]?$|\bin your inbox\b|enter your e-?mail|subscribe to (our|the) (mailing|email|e-mail)|get (the latest|our|breaking) .{0,40} (delivered|straight|direct))",
     )
 });
 static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -255,13 +255,60 @@ static REPLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^([-–—_\s]*(advertisement|advertisements|advertising|adverts?|ads?|sponsored( content| post| links?)?|promoted( content)?|paid (content|post|partnership)|partner content|story continues below( advertisement)?|continue reading below|scroll to continue( with content)?)[-–—_\s]*|(ad\s*image)+|реклама|(digital|print|online|premium) (newspaper |edition |news )?subscription|subscribe( now| today| here)?[.!]?|subscribe (now|today) .{0,40}|support (our|independent) journalism.{0,60}|become a (member|subscriber|patron).{0,40}|donate( now| today)?|get unlimited access.{0,60}|(start|try) your free trial.{0,30}|unlock (this|all) .{0,30})$",
+        r"(?i)^(([-–—_·•|\s]*(advertisement|advertisements|advertising|adverts?|ads?|sponsored( content| post| links?)?|promoted( content)?|paid (content|post|partnership)|partner content|story continues below( advertisement)?|continue reading below|scroll to continue( with content| reading)?))+[-–—_·•|\s]*|(ad\s*image)+|реклама|(digital|print|online|premium) (newspaper |edition |news )?subscription|subscribe( now| today| here)?[.!]?|subscribe (now|today) .{0,40}|support (our|independent) journalism.{0,60}|become a (member|subscriber|patron).{0,40}|donate( now| today)?|get unlimited access.{0,100}|(start|try) your free trial.{0,30}|unlock (this|all) .{0,30})$",
+    )
+});
+/// A byline without "By": a desk or staff credit ("Guardian staff and agencies", "Staff
+/// Reporter", "News Desk").
+static AUTHOR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((\S+\s+){0,2}(staff|desk|bureau)(\s+and\s+agencies|\s+(reporter|writer|correspondent)s?)?|(and )?agencies|(our |staff |special |foreign )?(correspondent|reporter|writer)|(news|web|online|editorial|foreign|city) (desk|team|staff|board))$",
     )
 });
 static LOREM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\blorem ipsum\b"));
+/// Paywall teasers and metering notices: "Subscribe to continue reading", "You have
+/// reached your limit of free articles".
+static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(subscribe (now )?to (continue|keep) reading.*|(to )?continue reading,? (please )?(subscribe|sign in|log in|register).*|you have reached (your|the) (limit|maximum|end) of (your )?free (articles|stories|reads).*|you('ve| have) (\d+|one|two|three|no) (more )?free (articles?|stories) (left|remaining).*|this (article|story|content) is (only )?(available |reserved )?(for|to) (subscribers|members|premium).*|(for )?subscribers only.*|premium (article|content|story)|cancel any ?time\.?|get (unlimited|full|instant) (digital )?access\b.*|already (a )?(subscriber|member)\??.*)$",
+    )
+});
+/// Reading and listening time: "3 min read", "Reading time: 4 minutes", "Listen to this
+/// article".
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(((estimated )?(reading|read|listening) time\s*:?\s*)?(about |approx\.? |~)?\d+\s*-?\s*(min|mins|minutes?|m)\.?(\s+(read|reading|listen|watch))?|listen to (this|the) (article|story)(\s*\d+\s*(min|mins|minutes?))?|listen|audio|play)$",
+    )
+});
+/// A relative publication time: "2 hours ago", "Updated 3 days ago", "Just now".
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((published|posted|updated|last updated)\s*:?\s*)?((about |around |over |nearly |almost )?(\d+|an?|one|two|three|few|several)\s+(seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?)\s+ago|just now|yesterday)$",
+    )
+});
+/// Story credits that close an article: "Reporting by … ; Editing by …", "Associated
+/// Press writer X contributed to this report.", "With reporting from …".
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((additional )?(reporting|writing|editing|research|compiled|produced|translated|graphics)( and [a-z]+)? by\b.*|.{0,100}\bcontributed (to )?(this|the) (report|story|article|reporting)\.?|(with )?(additional )?reporting (from|by) .{1,100})$",
+    )
+});
+/// A horizontal rule: "___", "———", "* * *".
+static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^([_=~*#·•—–-]\s?){3,}$"));
+/// The heading of a summary box at the top of an article: "Key points:", "At a glance".
+static SUMMARY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(key (points|takeaways|facts)|takeaways|at a glance|in brief|in short|(story )?highlights|what we know( so far)?|the big picture|summary|quick read|main points|tl;? ?dr)\s*:?$",
+    )
+});
+
+/// True for the heading of a summary box that belongs to the article ("Key points:").
+pub(crate) fn is_summary_heading(text: &str) -> bool {
+    SUMMARY_HEADING.is_match(text)
+}
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(related( articles?| posts?| stories| news| content| coverage| topics| reading)?|(read|see) (more|also)|also read|more (stories|news|articles|posts|reading)|more (from|in|on) .{1,40}|(you|we think you) (may|might|would) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|popular( posts| stories| now| articles| news)?|most (read|popular|viewed|shared|commented)|trending( now| stories| news)?|latest( news| posts| stories| articles| updates)?|top (stories|news)|editor'?’?s? (picks|choice)|further reading|don'?’?t miss|what to read next|up next|next (article|post|story)|previous (article|post|story)|(next|previous|prev)|similar (articles|posts|stories)|(in|on) (this|the same) (topic|category)|more like this|читайте также|похожие (новости|материалы|статьи)|по теме|другие новости|مطالب مرتبط|اخبار مرتبط)\s*[:»›>]*$",
+        r"(?i)^(related( articles?| posts?| stories| news| content| coverage| topics| reading)?|(read|see) (more|also)|also read|more (stories|news|articles|posts|reading)|more (from|in|on) .{1,40}|(you|we think you) (may|might|would) (also )?(like|enjoy|be interested in)|recommended( for you| stories| articles| reading)?|popular( posts| stories| now| articles| news)?|most (read|popular|viewed|shared|commented)|trending( now| stories| news)?|latest( news| posts| stories| articles| updates)?|top (stories|news)|editor'?’?s? (picks|choice)|further reading|don'?’?t miss|what to read next|up next|read next|suggested( topics| reading| articles| stories| for you)?|(recent|latest) (posts|articles)|about the author|author bio|post navigation|next (article|post|story)|previous (article|post|story)|(next|previous|prev)|similar (articles|posts|stories)|(in|on) (this|the same) (topic|category)|more like this|читайте также|похожие (новости|материалы|статьи)|по теме|другие новости|مطالب مرتبط|اخبار مرتبط)\s*[:»›>]*$",
     )
 });
 static INLINE_RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -277,7 +324,7 @@ static CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
 static BREADCRUMB_SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s[>›»/]\s|\s?[›»]\s?"));
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(^(photo|image|picture|photograph|file photo|file image|illustration|graphic|video|credit|photo credit|image credit|image source|pic|foto|фото)s?\s*(:|/|©|by\b|credit|courtesy|\|)|\((photo|image|picture|credit|file)s?\b[^)]*\)$|\b(photo|image|picture)s?\s*(:|/)\s*\S+( \S+){0,5}$|\bgetty images\b|\bap photo\b|\b(afp|reuters|epa|ap)\s*/\s*\S|\bvia getty\b|^courtesy (of )?\S)",
+        r"(?i)(^((header|featured|main|top|lead|cover|file|satellite) )?(photo|image|picture|photograph|file photo|file image|illustration|graphic|video|credit|photo credit|image credit|image source|pic|foto|фото)s?\s*(:|/|©|by\b|credit|courtesy|\|)|\((photo|image|picture|credit|file)s?\b[^)]*\)$|\b(photo|image|picture)s?\s*(:|/)\s*\S+( \S+){0,5}$|\[(file|photo|image|pic|picture|credit|courtesy)\b[^\]]*\]$|\[[^\]]{0,60}/[^\]]{1,40}\]$|/\s*(reuters|afp|ap|epa|getty( images)?|anadolu( agency)?|xinhua|tass|ria novosti|sputnik|efe|dpa|ansa|bloomberg|shutterstock|istock|file photo)\b|\bgetty images\b|\bap photo\b|\b(afp|reuters|epa|ap)\s*/\s*\S|\bvia getty\b|^courtesy (of )?\S)",
     )
 });
 static NAV: LazyLock<Regex> = LazyLock::new(|| {
@@ -292,7 +339,7 @@ static PUBLISHED_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[Bb][Yy]|Written by|Words by|Author:|Reporter:|Reported by|Автор:?)\s+(\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:and\s+|&\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|ul|ur|el))*)",
+        r"^(?:[Bb][Yy]|Written by|Words by|Author:|Reporter:|Reported by|Автор:?)\s+(\p{Lu}[\p{L}.'’/-]*(?:,?\s+(?:and\s+|&\s+)?(?:\p{Lu}[\p{L}.'’/-]*|de|van|von|al|bin|ul|ur|el))*)",
     )
 });
 
@@ -309,6 +356,9 @@ pub(crate) struct Hint {
     pub(crate) published_keyword: bool,
     /// True for a heading that opens a non-article section (related list, comments).
     pub(crate) section_break: bool,
+    /// True for a line that closes the article (story credits, a rule before them): the
+    /// prose after it is an author box or teasers.
+    pub(crate) article_end: bool,
 }
 
 /// Classifies a normalised, non-empty line by the context-free chrome patterns.
@@ -341,6 +391,29 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     }
     if words <= 12 && AD.is_match(bare) {
         return Some((R::Ad, hint));
+    }
+    if words <= 30 && PAYWALL.is_match(bare) {
+        // The page shows no more of the article after a paywall notice.
+        hint.article_end = true;
+        return Some((R::Ad, hint));
+    }
+    if words <= 40 && CREDIT.is_match(bare) {
+        hint.article_end = true;
+        return Some((R::Byline, hint));
+    }
+    if RULE.is_match(text) {
+        // An underscore rule is how wire copy separates the story from its credits.
+        hint.article_end = text.starts_with('_');
+        return Some((R::SiteChrome, hint));
+    }
+    if words <= 8 && READING_TIME.is_match(bare) {
+        return Some((R::SiteChrome, hint));
+    }
+    if words <= 5 && AUTHOR_ROLE.is_match(bare) {
+        return Some((R::Byline, hint));
+    }
+    if words <= 6 && RELATIVE_TIME.is_match(bare) {
+        return Some((R::PublishedLine, hint));
     }
     if words <= 20 && REPLY_HEADING.is_match(bare) {
         hint.section_break = true;
@@ -404,6 +477,18 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
         hint.date = Some(d);
         return Some((R::PublishedLine, hint));
     }
+    // "January 14, 2025 by Jane Doe", "25 Nov 2024 | By Jane Doe": a date, then a byline.
+    if words <= 16
+        && let Some(at) = lower.find("by ")
+        && at > 0
+        && let Some(d) =
+            dates::date_only(bare[..at].trim_end_matches([' ', '|', '·', '•', '-', '–', '—', ',']))
+        && let Some(c) = BYLINE.captures(&bare[at..])
+    {
+        hint.date = Some(d);
+        hint.author = Some(c[1].trim().to_owned());
+        return Some((R::Byline, hint));
+    }
     if words <= 14
         && let Some(c) = BYLINE.captures(bare)
     {
@@ -445,6 +530,15 @@ fn copyright_holder(text: &str) -> Option<String> {
     let s = STRIP.replace_all(text, " ");
     let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '-' | '–' | '|'));
     let s = s.split(". ").next().unwrap_or(s).trim();
+    // "Guardian News & Media Limited or its affiliated companies", "RFE/RL, Inc": the
+    // name without its company form.
+    static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(,?\s+(inc|ltd|llc|limited|plc|gmbh|pvt|pty|s\.a|ag)\b\.?|\s+(and|or)(/or)? its (affiliates?|affiliated companies|licensors|subsidiaries)|\s*\().*$",
+        )
+    });
+    let s = COMPANY.replace(s, "");
+    let s = s.trim_end_matches([',', ' ']);
     let words = features::word_count(s);
     ((1..=6).contains(&words) && s.chars().next().is_some_and(char::is_uppercase))
         .then(|| s.to_owned())
@@ -462,6 +556,17 @@ fn is_share(lower: &str) -> bool {
         .filter(|t| !t.is_empty())
         .collect();
     let social = tokens.iter().filter(|t| SOCIAL.contains(t)).count();
+    // "Follow Dawn on WhatsApp", "Join our Telegram channel": a call to follow, ending
+    // on a network.
+    if social >= 1
+        && tokens.len() <= 8
+        && matches!(tokens[0], "follow" | "join" | "subscribe" | "like" | "find")
+        && tokens
+            .last()
+            .is_some_and(|t| SOCIAL.contains(t) || matches!(*t, "channel" | "page"))
+    {
+        return true;
+    }
     social >= 1
         && tokens.iter().all(|t| {
             SOCIAL.contains(t) || SOCIAL_ACTIONS.contains(t) || t.chars().all(|c| c.is_ascii_digit() || c == 'k' || c == '.')
@@ -499,6 +604,37 @@ fn is_breadcrumb(text: &str) -> bool {
     );
     let short_trail = features::word_count(text) <= 6 && text.contains(['>', '›', '»']);
     (seps >= 2 || home || short_trail) && !features::ends_sentence(text)
+}
+
+/// An outlet describing itself under its articles: "Eurasianet is an independent news
+/// organization that covers …" → "Eurasianet".
+pub(crate) fn self_description(text: &str) -> Option<&str> {
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^((?:The )?\p{Lu}[\p{L}\d.&'’/-]*(?:\s+\p{Lu}[\p{L}\d.&'’/-]*){0,4}) (?:is|was) (?:a|an|the|[\p{L}’']+['’]s)\b[^.]{0,80}\b(?:news|media|newspaper|agency|outlet|publication|magazine|website|broadcaster|journal|portal|service)",
+        )
+    });
+    ABOUT.captures(text).map(|c| c.get(1).unwrap().as_str())
+}
+
+/// A site's name written as its domain: "DAWN.COM", "Kun.uz".
+pub(crate) fn is_domain_name(text: &str) -> bool {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(www\.)?[\p{L}\d-]{2,30}\.(com|net|org|info|news|tv|media|af|kz|uz|kg|tj|tm|ru|pk|in|ir|az|am|ge|ua|co\.uk)$",
+        )
+    });
+    DOMAIN.is_match(text)
+}
+
+/// The outlet's name in a logo link: "The Guardian - Back to home" → "The Guardian".
+pub(crate) fn logo_link(text: &str) -> Option<&str> {
+    static LOGO: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(.+?)\s*[-–—|:]\s*(back to |go to |return to )?(the )?(home ?page|home|main page)$",
+        )
+    });
+    LOGO.captures(text).map(|c| c.get(1).unwrap().as_str())
 }
 
 /// A short line naming an outlet: title case, at most five words, holding a news word
@@ -560,7 +696,9 @@ pub(crate) fn is_outlet_name(text: &str, site: Option<&str>) -> bool {
             && !GENERIC.contains(&l)
             && !LANGUAGE_NAMES.contains(&l)
     });
-    has_news && has_name
+    // "The Guardian", "The Times": "The" and a news word is a name.
+    let the_news = words.len() == 2 && words[0] == "The";
+    has_news && (has_name || the_news)
 }
 
 #[cfg(test)]
@@ -593,6 +731,22 @@ mod tests {
         assert_eq!(reason("AfghanistanNewsWorld"), Some("category"));
         assert_eq!(reason("Published 25/11/2024"), Some("published_line"));
         assert_eq!(reason("By Jane Doe"), Some("byline"));
+        assert_eq!(reason("By RFE/RL's Kyrgyz Service"), Some("byline"));
+        assert_eq!(reason("Guardian staff and agencies"), Some("byline"));
+        assert_eq!(reason("Staff Reporter"), Some("byline"));
+        assert_eq!(reason("3 min read"), Some("site_chrome"));
+        assert_eq!(reason("2 hours ago"), Some("published_line"));
+        assert_eq!(
+            reason("Reporting by Jane Doe; Editing by Mark Heinrich"),
+            Some("byline")
+        );
+        assert_eq!(reason("Subscribe to continue reading"), Some("ad"));
+        assert_eq!(reason("Advertisement · Scroll to continue"), Some("ad"));
+        assert_eq!(reason("Click here to share on social media"), Some("share"));
+        assert_eq!(reason("___"), Some("site_chrome"));
+        let (_, hint) = classify("January 14, 2025 by Dilnoza Karimova").unwrap();
+        assert_eq!(hint.author.as_deref(), Some("Dilnoza Karimova"));
+        assert!(hint.date.is_some());
         assert_eq!(reason("RASC NewsRASC News"), Some("site_chrome"));
         assert_eq!(
             reason("We use cookies to improve your experience on our website."),
@@ -621,5 +775,39 @@ mod tests {
         assert!(is_outlet_name("Times of India", None));
         assert!(!is_outlet_name("News in English", None));
         assert!(!is_outlet_name("Latest News", None));
+        assert!(is_outlet_name("The Guardian", None));
+        assert_eq!(
+            self_description(
+                "Eurasianet is an independent news organization that covers Central Asia."
+            ),
+            Some("Eurasianet")
+        );
+        assert_eq!(
+            self_description(
+                "Pajhwok Afghan News is Afghanistan's largest independent news agency."
+            ),
+            Some("Pajhwok Afghan News")
+        );
+        assert_eq!(
+            self_description("The minister is a former journalist."),
+            None
+        );
+        assert!(is_domain_name("DAWN.COM"));
+        assert!(!is_domain_name("Dr. Smith"));
+        assert_eq!(
+            logo_link("The Guardian - Back to home"),
+            Some("The Guardian")
+        );
+        assert_eq!(
+            copyright_holder(
+                "© 2024 Guardian News & Media Limited or its affiliated companies. All rights reserved. (dcr)"
+            )
+            .as_deref(),
+            Some("Guardian News & Media")
+        );
+        assert_eq!(
+            copyright_holder("Copyright (c) 2024. RFE/RL, Inc. Used with the permission of Radio Free Europe/Radio Liberty, Washington DC 20036.").as_deref(),
+            Some("RFE/RL")
+        );
     }
 }

@@ -51,6 +51,8 @@ struct Ctx<'a> {
     words: Vec<usize>,
     doc_script: Option<Script>,
     doc_lang: Option<Lang>,
+    /// `is_foreign` per line, computed once (language identification is the costly part).
+    foreign: Vec<std::cell::OnceCell<bool>>,
     config: &'a Config,
 }
 
@@ -78,13 +80,19 @@ impl Ctx<'_> {
         let w = self.words[i];
         !t.is_empty()
             && self.pats[i].is_none()
-            && ((w >= self.config.min_prose_words && features::ends_sentence(t))
+            // A long line ending in a colon introduces a quote or a list: prose too.
+            && ((w >= self.config.min_prose_words
+                && (features::ends_sentence(t) || t.ends_with(':')))
                 || (w >= self.config.min_unpunctuated_prose_words
                     && features::title_case_share(t) < 0.6))
     }
 
     /// A line in another script than the article, or confidently in another language.
     fn is_foreign(&self, i: usize) -> bool {
+        *self.foreign[i].get_or_init(|| self.compute_foreign(i))
+    }
+
+    fn compute_foreign(&self, i: usize) -> bool {
         let t = self.text(i);
         let script = language::script_of(t);
         if let (Some(s), Some(d)) = (script, self.doc_script)
@@ -94,11 +102,44 @@ impl Ctx<'_> {
             return true;
         }
         if self.words[i] >= self.config.min_foreign_words
+            && !(self.doc_lang == Some(Lang::Eng) && language::looks_english(t))
             && let (Some(l), Some(d)) = (language::reliable_language(t), self.doc_lang)
         {
             return l != d;
         }
         false
+    }
+
+    /// A short name-like line (author, role, place: "Marat Bekov", "Almaty") next to a
+    /// byline or date line, with only such lines between them.
+    fn in_byline_block(&self, i: usize) -> bool {
+        let name_like = |j: usize| {
+            let t = self.text(j);
+            self.pats[j].is_none()
+                && (1..=4).contains(&self.words[j])
+                && !features::ends_sentence(t)
+                && !t.ends_with(':')
+                && features::title_case_share(t) > 0.99
+        };
+        if !name_like(i) {
+            return false;
+        }
+        let meta = |j: usize| {
+            matches!(
+                self.reason(j),
+                Some(RemovalReason::Byline | RemovalReason::PublishedLine)
+            )
+        };
+        let up = (0..i)
+            .rev()
+            .filter(|&j| !self.is_void(j))
+            .find(|&j| !name_like(j))
+            .is_some_and(meta);
+        let down = (i + 1..self.lines.len())
+            .filter(|&j| !self.is_void(j))
+            .find(|&j| !name_like(j))
+            .is_some_and(meta);
+        up || down
     }
 
     /// A headline candidate: a few words up to a long sentence, no final period, not a
@@ -122,19 +163,32 @@ fn name_and_date(text: &str) -> Option<(String, Date)> {
             .unwrap()
     });
     let m = NAME.captures(text)?;
-    let rest = &text[m.get(0)?.end()..];
-    let date = dates::date_only(rest)?;
-    let name = m[1].trim().to_owned();
-    // The name must not itself be a weekday or month ("Monday 25/11/2024").
-    dates::date_only(&format!("{name} 25/11/2024"))
-        .is_none()
-        .then_some((name, date))
+    let name = m[1].trim();
+    // The longest run of capitalised words is tried first, then shorter ones: in "Joanna
+    // Lillis Nov 25, 2024" the month is capitalised too.
+    let ends: Vec<usize> = name
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(k, _)| k)
+        .chain([name.len()])
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let name = name[..end].trim();
+        let rest = text[end..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '·' | '•' | '/')
+        });
+        let date = dates::date_only(rest)?;
+        // The name must not itself be a weekday or month ("Monday 25/11/2024").
+        dates::date_only(&format!("{name} 25/11/2024"))
+            .is_none()
+            .then(|| (name.to_owned(), date))
+    })
 }
 
 /// Finds the article and decides every line.
 pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Analysis {
     let n = lines.len();
-    let pats: Vec<_> = lines
+    let mut pats: Vec<_> = lines
         .iter()
         .map(|l| {
             if l.text.is_empty() {
@@ -144,16 +198,33 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             }
         })
         .collect();
-    let words = lines
+    let words: Vec<usize> = lines
         .iter()
         .map(|l| features::word_count(&l.text))
         .collect();
+    // An image credit standing alone ("Getty Images", "Photo: AFP") is followed by the
+    // image's caption when the next line does not end like a sentence (a caption is a
+    // phrase, a paragraph a sentence).
+    for i in 0..n {
+        if !matches!(pats[i], Some((RemovalReason::Caption, _))) || words[i] > 6 {
+            continue;
+        }
+        if let Some(j) = (i + 1..n).find(|&j| !lines[j].text.is_empty())
+            && pats[j].is_none()
+            && (3..=30).contains(&words[j])
+            && !features::ends_sentence(&lines[j].text)
+            && !lines[j].text.ends_with(':')
+        {
+            pats[j] = Some((RemovalReason::Caption, Hint::default()));
+        }
+    }
     let mut ctx = Ctx {
         lines,
         pats,
         words,
         doc_script: None,
         doc_lang: None,
+        foreign: vec![std::cell::OnceCell::new(); n],
         config,
     };
 
@@ -191,6 +262,10 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             // The comments: what follows is readers' prose, not the article.
             runs.extend(current.take());
             seen_break = true;
+        } else if ctx.hint(i).is_some_and(|h| h.article_end) && current.is_some() {
+            // Story credits close the article: prose after them is an author box.
+            runs.extend(current.take());
+            seen_break = true;
         } else {
             gap += 1;
         }
@@ -222,6 +297,23 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
     let Some((body_first, body_last, _)) = best else {
         return fallback(&ctx);
     };
+    // A summary box ("Key points:" and its items) just above the body is the article's.
+    let body_first = (0..body_first)
+        .rev()
+        .filter(|&i| !ctx.is_void(i))
+        .take(config.headline_search_lines)
+        .take_while(|&i| ctx.pats[i].is_none())
+        .find(|&i| patterns::is_summary_heading(ctx.text(i)))
+        .unwrap_or(body_first);
+    // A list that closes the article ("Key dates:" then "1. …") is the article's.
+    let mut body_last = body_last;
+    while let Some(k) = (body_last + 1..n).find(|&k| !ctx.is_void(k))
+        && ctx.pats[k].is_none()
+        && features::is_list_item(ctx.text(k))
+        && (ctx.text(body_last).ends_with(':') || features::is_list_item(ctx.text(body_last)))
+    {
+        body_last = k;
+    }
 
     // The article's script and language, from its prose.
     let prose: String = (body_first..=body_last)
@@ -229,11 +321,12 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         .map(|i| ctx.text(i))
         .collect::<Vec<_>>()
         .join(" ");
-    ctx.doc_script = language::script_of(&prose);
+    let prose = language::sample(&prose);
+    ctx.doc_script = language::script_of(prose);
     // Other languages are told apart line by line only in Latin script, and only when the
     // article's own language is certain: in Arabic or Cyrillic script, languages whatlang
     // does not know (Pashto, Tajik) would be taken for their neighbours.
-    ctx.doc_lang = whatlang::detect(&prose)
+    ctx.doc_lang = whatlang::detect(prose)
         .filter(|info| info.is_reliable() && info.script() == Script::Latin)
         .map(|info| info.lang());
 
@@ -250,20 +343,34 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         .as_ref()
         .and_then(|t| (0..body_first).rev().find(|&i| norm(ctx.text(i)) == *t));
     if title.is_none() {
+        // Chrome lines (byline, date, share buttons, reading time) are skipped without
+        // counting, up to a limit; so is one standfirst sentence under the headline.
         let mut seen = 0;
+        let mut chrome = 0;
+        let mut standfirst = false;
         for i in (0..body_first).rev() {
             if ctx.is_void(i) {
+                continue;
+            }
+            if ctx.pats[i].is_some() {
+                chrome += 1;
+                if chrome > 4 * config.headline_search_lines {
+                    break;
+                }
                 continue;
             }
             seen += 1;
             if seen > config.headline_search_lines {
                 break;
             }
-            if ctx.pats[i].is_some()
-                || patterns::is_outlet_name(ctx.text(i), None)
+            if patterns::is_outlet_name(ctx.text(i), None)
                 || name_and_date(ctx.text(i)).is_some()
                 || ctx.words[i] <= 2
             {
+                continue;
+            }
+            if !standfirst && ctx.is_prose(i) && features::ends_sentence(ctx.text(i)) {
+                standfirst = true;
                 continue;
             }
             if ctx.is_title_like(i) {
@@ -271,24 +378,52 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             }
             break;
         }
+        // A long unpunctuated standfirst right under a shorter title-like line: the line
+        // above is the headline.
+        if let Some(c) = title
+            && let Some(p) = (0..c).rev().find(|&i| !ctx.is_void(i))
+            && ctx.pats[p].is_none()
+            && ctx.words[p] >= 4
+            && ctx.words[c] >= 15
+            && ctx.words[c] * 2 >= ctx.words[p] * 3
+            && ctx.is_title_like(p)
+            && !patterns::is_outlet_name(ctx.text(p), None)
+        {
+            title = Some(p);
+        }
     }
     let title_text = title.map(|t| norm(ctx.text(t)));
     let header_end = title.unwrap_or(body_first);
 
     // 3. The site's name (for publisher lines) from the top of the page and from a
     //    copyright line.
-    let site = (0..header_end)
-        .filter(|&i| !ctx.is_void(i) && ctx.pats[i].is_none())
-        .take(3)
-        .map(|i| ctx.text(i))
-        .chain((0..header_end).filter_map(|i| features::doubled(ctx.text(i))))
-        .find(|t| patterns::is_outlet_name(t, None))
-        .map(str::to_owned);
     let holder = (0..n).find_map(|i| {
         (ctx.reason(i) == Some(RemovalReason::Copyright))
             .then(|| ctx.hint(i).and_then(|h| h.publisher.clone()))
             .flatten()
     });
+    let top: Vec<&str> = (0..header_end)
+        .filter(|&i| !ctx.is_void(i) && ctx.pats[i].is_none())
+        .take(3)
+        .map(|i| {
+            let t = ctx.text(i);
+            patterns::logo_link(t).unwrap_or(t)
+        })
+        .collect();
+    // The copyright holder's name heading the page is the site's name, whatever its
+    // words; else a line of the top that reads as an outlet's name.
+    let site = top
+        .iter()
+        .copied()
+        .find(|t| holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(t)))
+        .or_else(|| {
+            top.iter()
+                .copied()
+                .chain((0..header_end).filter_map(|i| features::doubled(ctx.text(i))))
+                .find(|t| patterns::is_outlet_name(t, None))
+        })
+        .or_else(|| top.first().copied().filter(|t| patterns::is_domain_name(t)))
+        .map(str::to_owned);
     let related_to_site = |name: &str| {
         let l = name.to_lowercase();
         site.as_deref().is_some_and(|s| {
@@ -299,6 +434,31 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             .is_some_and(|h| h.eq_ignore_ascii_case(name))
             || patterns::is_outlet_name(name, None)
     };
+
+    // The site describing itself: its name, then "is" or "was".
+    let is_about_site = |text: &str| {
+        [site.as_deref(), holder.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|name| {
+                let t = text.to_lowercase();
+                let name = name.to_lowercase();
+                t.strip_prefix(&name)
+                    .or_else(|| t.strip_prefix("the ").and_then(|t| t.strip_prefix(&name)))
+                    .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" was "))
+            })
+    };
+    let last_prose = (body_first..=body_last)
+        .rev()
+        .find(|&i| ctx.is_prose(i))
+        .unwrap_or(body_last);
+
+    // The head of the body, up to its second prose line: a standfirst may open the body
+    // and the byline stand under it.
+    let body_head_end = (body_first..=body_last)
+        .filter(|&i| ctx.is_prose(i))
+        .nth(1)
+        .unwrap_or(body_first);
 
     // 4. Decide every line.
     let mut analysis = Analysis {
@@ -313,6 +473,11 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         }
     };
     let above_title = title.and_then(|t| (0..t).rev().find(|&i| !ctx.is_void(i)));
+    // The date of the article may stand a few lines above its headline, among share
+    // buttons ("25 Nov 2024", "Print", "Email", headline).
+    let near_title: Vec<usize> = title.map_or_else(Vec::new, |t| {
+        (0..t).rev().filter(|&i| !ctx.is_void(i)).take(4).collect()
+    });
     // The section a footer line stands in: a related list or the comments.
     let mut section: Option<RemovalReason> = None;
     let mut footer_seen = 0;
@@ -339,6 +504,7 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         let text = ctx.text(i);
         let same_as_title = title_text.as_deref() == Some(norm(text).as_str());
         let near_article = zone == Zone::Between
+            || (zone == Zone::Body && i < body_head_end)
             || Some(i) == above_title
             || (zone == Zone::Footer && footer_seen < 2 && section.is_none());
         if zone == Zone::Footer {
@@ -363,19 +529,17 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             if reason == RemovalReason::PublishedLine {
                 if in_related {
                     reason = RemovalReason::Related;
-                } else if zone == Zone::Header && Some(i) != above_title {
+                } else if zone == Zone::Header && !near_title.contains(&i) {
                     reason = RemovalReason::SiteChrome;
                 }
             }
             if let Some(d) = hint.date
                 && !in_related
-                && (zone != Zone::Header || Some(i) == above_title)
+                && (zone != Zone::Header || near_title.contains(&i))
             {
                 let prio = match reason {
                     RemovalReason::PublishedLine
-                        if hint.published_keyword
-                            && text.split_whitespace().count() > 1
-                            && dates::date_only(text).is_none() =>
+                        if hint.published_keyword && text.split_whitespace().count() > 1 =>
                     {
                         0
                     }
@@ -436,6 +600,14 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
                     } else if zone == Zone::Between && ctx.words[i] <= 2 {
                         // A short label between headline and body: a section or kicker.
                         Decision::Drop(RemovalReason::Category)
+                    } else if !prose && ctx.in_byline_block(i) {
+                        Decision::Drop(RemovalReason::Byline)
+                    } else if i == last_prose
+                        && (is_about_site(text) || patterns::self_description(text).is_some())
+                    {
+                        // "Khaama Press is Afghanistan's first online news agency.": the
+                        // site's blurb under the article.
+                        Decision::Drop(RemovalReason::SiteChrome)
                     } else {
                         Decision::Body
                     }
@@ -462,9 +634,39 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         Some((_, p)) => (None, Some(p)),
         None => (None, None),
     };
-    analysis.publisher = syndication.or(line_first).or(site).or(line_late).or(holder);
+    // The copyright holder written as the initials of the site's name ("British
+    // Broadcasting Corporation" / "BBC") is the name the outlet goes by.
+    let site = match (&site, &holder) {
+        (Some(s), Some(h)) if is_acronym_of(h, s) => Some(h.clone()),
+        _ => site,
+    };
+    // The site's blurb under the article or in the footer names it.
+    let blurb = (body_first..n)
+        .filter(|&i| i >= last_prose && !ctx.is_void(i))
+        .find_map(|i| patterns::self_description(ctx.text(i)))
+        .map(str::to_owned);
+    analysis.publisher = syndication
+        .or(line_first)
+        .or(site)
+        .or(blurb)
+        .or(line_late)
+        .or(holder);
     analysis.published = published.map(|(_, _, d)| d);
     analysis
+}
+
+/// True when `short` is the initials of `long` ("BBC", "British Broadcasting
+/// Corporation"; small words may be left out).
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    if short.chars().count() < 2 || !short.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let all: String = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let caps: String = all.chars().filter(|c| c.is_uppercase()).collect();
+    short == all || short == caps
 }
 
 /// A run of prose lines.
