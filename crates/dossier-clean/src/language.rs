@@ -70,12 +70,15 @@ pub(crate) fn sample(text: &str) -> &str {
 /// for the ordinary lines of an English article.
 pub(crate) fn looks_english(text: &str) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
-        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as",
-        "by", "it", "are", "from", "has", "have", "at", "be", "this", "its", "their", "an",
-        "were", "which", "will", "not", "said",
+        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "by",
+        "it", "are", "from", "has", "have", "at", "be", "this", "its", "their", "an", "were",
+        "which", "will", "not", "said",
     ];
     let (mut words, mut hits) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if w.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             hits += 1;
