@@ -1,9 +1,9 @@
-//! The pipeline loop: corpus → clean → time → entities → resolve → export.
+//! The pipeline loop: corpus → clean → time → entities → quotes → resolve → export.
 
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use dossier_core::{Annotations, CleanDocument, RawDocument, Timex};
+use dossier_core::{Annotations, CleanDocument, Quote, RawDocument, Timex};
 use dossier_entities::{Recognizer, Resolver};
 use dossier_export::{DatasetWriter, DocumentInput, Options, Summary};
 use rayon::prelude::*;
@@ -38,6 +38,8 @@ pub struct StageTimes {
     pub time: Duration,
     /// Entity extraction.
     pub entities: Duration,
+    /// Quotations and their speakers.
+    pub quotes: Duration,
     /// Resolution and export.
     pub export: Duration,
 }
@@ -48,6 +50,7 @@ impl std::ops::AddAssign for StageTimes {
         self.clean += o.clean;
         self.time += o.time;
         self.entities += o.entities;
+        self.quotes += o.quotes;
         self.export += o.export;
     }
 }
@@ -62,10 +65,13 @@ pub struct Processed {
     pub timexes: Vec<Timex>,
     /// Its mentions and sentences.
     pub annotations: Annotations,
+    /// Its direct quotations, with their speakers.
+    pub quotes: Vec<Quote>,
     times: StageTimes,
 }
 
-/// Runs clean → time → entities on one document.
+/// Runs clean → time → entities → quotes on one document (quotes with the default
+/// `dossier_quotes::Config`).
 pub fn process_document(
     raw: RawDocument,
     clean_config: &dossier_clean::Config,
@@ -82,7 +88,11 @@ pub fn process_document(
     let t = Instant::now();
     let annotations = recognizer.extract(&clean, &timexes);
     times.entities = t.elapsed();
-    Processed { raw, clean, timexes, annotations, times }
+    let t = Instant::now();
+    let quotes =
+        dossier_quotes::find_quotes(&clean.text, &annotations, &dossier_quotes::Config::default());
+    times.quotes = t.elapsed();
+    Processed { raw, clean, timexes, annotations, quotes, times }
 }
 
 /// Builds the dataset described by `settings`.
@@ -158,6 +168,7 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
                 clean: &p.clean,
                 timexes: &p.timexes,
                 annotations: &p.annotations,
+                quotes: &p.quotes,
             };
             // A document the exporter refuses (a duplicate id, a bad span) is an error row;
             // an I/O failure of the output is fatal.

@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             clean: &clean,
             timexes: &timexes,
             annotations: &annotations,
+            quotes: &[],
         })?;
     }
     let added = started.elapsed();

@@ -1,9 +1,10 @@
 //! Write the dataset: CSV and JSONL tables and a data dictionary, atomically.
 //!
 //! What it does: [`DatasetWriter`] takes the pipeline's per-document results
-//! ([`DocumentInput`]: raw document, clean document, time expressions, mentions) in any
-//! order, and at [`DatasetWriter::finish`] writes into the output folder `documents.csv`,
-//! `removed.csv`, `mentions.csv`, `dates.csv`, `entities.csv`, `errors.csv`,
+//! ([`DocumentInput`]: raw document, clean document, time expressions, mentions,
+//! quotations) in any order, and at [`DatasetWriter::finish`] writes into the output folder
+//! `documents.csv`, `removed.csv`, `mentions.csv`, `dates.csv`, `quotes.csv`,
+//! `entities.csv`, `errors.csv`,
 //! `dataset.jsonl` and a `README.md` data dictionary with this run's counts. Byte offsets
 //! become Unicode code-point offsets (`start`/`end` into the clean text,
 //! `raw_start`/`raw_end` into the raw text through the offset map). Rows are sorted, so
@@ -15,7 +16,8 @@
 //! rows are spilled to disk when it is added, and read back in id order at `finish`.
 //!
 //! What it does not do: it reads no input, cleans nothing, and does not resolve entities
-//! (it maps each mention's [`EntityKey`](dossier_core::EntityKey) through the
+//! (it maps each mention's and each quote speaker's
+//! [`EntityKey`](dossier_core::EntityKey) through the
 //! [`Resolution`](dossier_core::Resolution) it is given). The wire format lives in one
 //! file, `src/rows.rs`, apart from the `dossier-core` types.
 //!
@@ -61,7 +63,13 @@
 //! let dir = tempfile::tempdir()?;
 //! let out = dir.path().join("dataset");
 //! let mut writer = DatasetWriter::create(&out, Options::default())?;
-//! writer.add_document(DocumentInput { raw: &raw, clean: &clean, timexes: &[], annotations: &annotations })?;
+//! writer.add_document(DocumentInput {
+//!     raw: &raw,
+//!     clean: &clean,
+//!     timexes: &[],
+//!     annotations: &annotations,
+//!     quotes: &[],
+//! })?;
 //! let summary = writer.finish(&Resolution::default())?;
 //! assert_eq!((summary.documents, summary.mentions), (1, 1));
 //!

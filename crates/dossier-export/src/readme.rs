@@ -23,7 +23,7 @@ pub(crate) fn render(options: &crate::Options, counts: &[u64; TABLES.len()]) -> 
     let _ = writeln!(
         s,
         "Built by Dossier {version} from the corpus `{corpus}`: news articles cleaned of web \
-         boilerplate and annotated with entity mentions and temporal expressions.\n"
+         boilerplate and annotated with entity mentions, temporal expressions and quotations.\n"
     );
 
     s.push_str("## Files\n\n| file | one row per | rows |\n|---|---|---:|\n");
@@ -32,7 +32,7 @@ pub(crate) fn render(options: &crate::Options, counts: &[u64; TABLES.len()]) -> 
     }
     let _ = writeln!(
         s,
-        "| `{JSONL_FILE}` | document, with its mentions and dates nested (JSON Lines) | {docs} |"
+        "| `{JSONL_FILE}` | document, with its mentions, dates and quotes nested (JSON Lines) | {docs} |"
     );
     s.push_str("| `README.md` | this data dictionary | |\n\n");
 
@@ -78,11 +78,15 @@ line ends as in the file), end exclusive.
 - **Ids.** `documents.id` is the input path relative to the corpus root without extension \
 (or the JSONL record's id). Entity ids are derived from label and canonical name (or are \
 knowledge-base ids): they are stable across runs and machines, never counters.
-- **Joins.** `removed.doc_id`, `mentions.doc_id` and `dates.doc_id` refer to `documents.id`; \
-`mentions.entity_id` refers to `entities.id`.
+- **Joins.** `removed.doc_id`, `mentions.doc_id`, `dates.doc_id` and `quotes.doc_id` refer to \
+`documents.id`; `mentions.entity_id` and `quotes.speaker_entity_id` refer to `entities.id`.
 - **Dates.** Every temporal expression is a row of `dates.csv`. Calendar dates, years and \
 periods are also DATE rows of `mentions.csv` (same span, `is_mention` true, empty \
 `entity_id`); vague references (`recently`, `now`) are only in `dates.csv`.
+- **Quotes.** A quotation is a stretch between quotation marks (`\"…\"`, `“…”`, `«…»`, `‘…’`) \
+of at least four words that is punctuated like speech or attributed to a speaker; scare quotes \
+(`“security belt”`) and quoted titles are not rows. A quotation interrupted by its attribution \
+(`“…,” he said, “…”`) is two rows with the same speaker.
 - **Language.** Every document has a detected language. Entities are extracted from \
 English documents only: documents in other languages have no PERSON, ORG, GPE, LOC or \
 NORP mentions.

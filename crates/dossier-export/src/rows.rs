@@ -49,8 +49,9 @@ pub(crate) enum Table {
     Removed = 1,
     Mentions = 2,
     Dates = 3,
-    Entities = 4,
-    Errors = 5,
+    Quotes = 4,
+    Entities = 5,
+    Errors = 6,
 }
 
 impl Table {
@@ -61,7 +62,7 @@ impl Table {
 }
 
 /// Every CSV table, in the order the data dictionary lists them.
-pub(crate) const TABLES: [TableSpec; 6] = [
+pub(crate) const TABLES: [TableSpec; 7] = [
     TableSpec {
         file: "documents.csv",
         row: "article (input document that was read and cleaned)",
@@ -289,6 +290,54 @@ pub(crate) const TABLES: [TableSpec; 6] = [
         ],
     },
     TableSpec {
+        file: "quotes.csv",
+        row: "direct quotation (words between quotation marks reported as someone's own; scare quotes and quoted titles are left out)",
+        sorted_by: "doc_id, start",
+        columns: &[
+            col("doc_id", "string", "The document (`documents.id`)."),
+            col(
+                "start",
+                "integer",
+                "Start, at the opening quotation mark: code point offset into `documents.text`.",
+            ),
+            col(
+                "end",
+                "integer",
+                "End (exclusive), after the closing quotation mark: code point offset into `documents.text`.",
+            ),
+            col(
+                "raw_start",
+                "integer",
+                "Start of the same text in the decoded raw text (code points).",
+            ),
+            col(
+                "raw_end",
+                "integer",
+                "End (exclusive) of the same text in the decoded raw text (code points).",
+            ),
+            col(
+                "text",
+                "string (may hold line breaks)",
+                "The quotation as written, marks included: `text[start:end]`. A quotation over several paragraphs (an opening mark at each, a closing one at the end) is one row.",
+            ),
+            col(
+                "speaker_entity_id",
+                "string, empty when the speaker is unnamed or unresolved",
+                "Who is quoted (`entities.id`): the entity the attribution names (`…, Lavrov stated`, `according to X`, `X said: …`), or the one a pronoun (`they said`) stands for; a quotation that goes on right after another keeps its speaker.",
+            ),
+            col(
+                "speaker",
+                "string, empty when unknown",
+                "The speaker's canonical name (`entities.name`).",
+            ),
+            col(
+                "verb",
+                "string, empty when none",
+                "The reporting verb or phrase as written (`said`, `stated`, `according to`); empty when none is found, for instance when the quotation goes on from the previous one.",
+            ),
+        ],
+    },
+    TableSpec {
         file: "entities.csv",
         row: "canonical entity across the corpus",
         sorted_by: "id",
@@ -379,6 +428,11 @@ pub(crate) const JSONL_FIELDS: &[Column] = &[
         "array of objects",
         "The document's rows of `dates.csv`, in the same order, with the fields `start`, `end`, `text`, `type`, `value`.",
     ),
+    col(
+        "quotes",
+        "array of objects",
+        "The document's rows of `quotes.csv`, in the same order, with the fields `start`, `end`, `text`, `speaker_entity_id`, `speaker`, `verb` (null when empty).",
+    ),
 ];
 
 /// A row of `documents.csv`.
@@ -446,6 +500,20 @@ pub(crate) struct DateRow {
     pub(crate) is_mention: bool,
 }
 
+/// A row of `quotes.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct QuoteRow {
+    pub(crate) doc_id: String,
+    pub(crate) start: u64,
+    pub(crate) end: u64,
+    pub(crate) raw_start: u64,
+    pub(crate) raw_end: u64,
+    pub(crate) text: String,
+    pub(crate) speaker_entity_id: Option<String>,
+    pub(crate) speaker: Option<String>,
+    pub(crate) verb: Option<String>,
+}
+
 /// A row of `entities.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct EntityRow<'a> {
@@ -484,6 +552,7 @@ pub(crate) struct JsonlRecord<'a> {
     pub(crate) text: &'a str,
     pub(crate) mentions: Vec<JsonlMention<'a>>,
     pub(crate) dates: Vec<JsonlDate<'a>>,
+    pub(crate) quotes: Vec<JsonlQuote<'a>>,
 }
 
 /// A mention inside a [`JsonlRecord`].
@@ -508,6 +577,17 @@ pub(crate) struct JsonlDate<'a> {
     #[serde(rename = "type")]
     pub(crate) kind: &'a str,
     pub(crate) value: &'a str,
+}
+
+/// A quotation inside a [`JsonlRecord`].
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct JsonlQuote<'a> {
+    pub(crate) start: u64,
+    pub(crate) end: u64,
+    pub(crate) text: &'a str,
+    pub(crate) speaker_entity_id: Option<&'a str>,
+    pub(crate) speaker: Option<&'a str>,
+    pub(crate) verb: Option<&'a str>,
 }
 
 /// A confidence rounded to hundredths, so that the CSV (`0.90`) and the JSONL (`0.9`)
@@ -618,6 +698,18 @@ mod tests {
             is_mention: false,
         };
         check(Table::Dates, serde_header(&date));
+        let quote = QuoteRow {
+            doc_id: String::new(),
+            start: 0,
+            end: 0,
+            raw_start: 0,
+            raw_end: 0,
+            text: String::new(),
+            speaker_entity_id: None,
+            speaker: None,
+            verb: None,
+        };
+        check(Table::Quotes, serde_header(&quote));
         let entity = EntityRow {
             id: "",
             label: "",
@@ -641,6 +733,7 @@ mod tests {
             Table::Removed,
             Table::Mentions,
             Table::Dates,
+            Table::Quotes,
             Table::Entities,
             Table::Errors,
         ]
@@ -667,6 +760,7 @@ mod tests {
             text: "",
             mentions: vec![],
             dates: vec![],
+            quotes: vec![],
         };
         let value = serde_json::to_value(&rec).unwrap();
         let keys: Vec<&str> = value

@@ -5,13 +5,13 @@
 //! line and the [`Resolution`](dossier_core::Resolution) to write every table.
 
 use dossier_core::{
-    Annotations, CleanDocument, EntityKey, Label, RawDocument, Resolution, Span, Timex,
+    Annotations, CleanDocument, EntityKey, Label, Quote, RawDocument, Resolution, Span, Timex,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::chars::CharOffsets;
 use crate::error::ExportError;
-use crate::rows::{Confidence, DateRow, DocumentRow, MentionRow, RemovedRow};
+use crate::rows::{Confidence, DateRow, DocumentRow, MentionRow, QuoteRow, RemovedRow};
 
 /// Everything the pipeline knows about one document, as handed to
 /// [`DatasetWriter::add_document`](crate::DatasetWriter::add_document).
@@ -26,6 +26,9 @@ pub struct DocumentInput<'a> {
     pub timexes: &'a [Timex],
     /// Entity mentions (byte spans in `clean.text`), DATE mentions included.
     pub annotations: &'a Annotations,
+    /// Direct quotations (byte spans in `clean.text`); their speaker keys are mapped to
+    /// entity ids like the mentions' keys.
+    pub quotes: &'a [Quote],
 }
 
 /// The spilled form of a document: one JSON line in the spill file.
@@ -38,6 +41,8 @@ pub(crate) struct SpillDoc {
     pub(crate) mentions: Vec<SpillMention>,
     /// Sorted by `start`, `end`.
     pub(crate) dates: Vec<DateRow>,
+    /// Sorted by `start`, `end`.
+    pub(crate) quotes: Vec<SpillQuote>,
 }
 
 /// A mention row before resolution: `row.entity_id` is empty and `canonical` holds the
@@ -57,6 +62,33 @@ impl SpillMention {
         if let (Some(name), Some(label)) = (canonical, Label::parse(&row.label)) {
             let key = EntityKey { label, name };
             row.entity_id = resolution.get(&key).map(|e| e.id.clone());
+        }
+        row
+    }
+}
+
+/// A quote row before resolution: `row.speaker_entity_id` and `row.speaker` are empty;
+/// `speaker` holds the speaker's [`EntityKey`] as (label, name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct SpillQuote {
+    pub(crate) row: QuoteRow,
+    pub(crate) speaker: Option<(String, String)>,
+}
+
+impl SpillQuote {
+    /// The quote row with its speaker filled in: the entity id and name from the
+    /// resolution, or only the within-document canonical name when the key is unresolved.
+    pub(crate) fn resolve(self, resolution: &Resolution) -> QuoteRow {
+        let SpillQuote { mut row, speaker } = self;
+        if let Some((label, name)) = speaker {
+            let entity = Label::parse(&label).and_then(|label| {
+                resolution.get(&EntityKey {
+                    label,
+                    name: name.clone(),
+                })
+            });
+            row.speaker_entity_id = entity.map(|e| e.id.clone());
+            row.speaker = Some(entity.map_or(name, |e| e.name.clone()));
         }
         row
     }
@@ -107,7 +139,8 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
     let mentions = &doc.annotations.mentions;
 
     // Clean spans first: the offset map is only asked about valid spans.
-    let mut clean_bytes = Vec::with_capacity(2 * (mentions.len() + doc.timexes.len()) + 1);
+    let mut clean_bytes =
+        Vec::with_capacity(2 * (mentions.len() + doc.timexes.len() + doc.quotes.len()) + 1);
     clean_bytes.push(clean.text.len());
     for m in mentions {
         push_span(
@@ -127,6 +160,15 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
             &mut clean_bytes,
         )?;
     }
+    for q in doc.quotes {
+        push_span(
+            doc,
+            "quote",
+            ("clean", &clean.text),
+            q.span,
+            &mut clean_bytes,
+        )?;
+    }
     let clean_chars =
         CharOffsets::new(&clean.text, clean_bytes).map_err(|b| invalid(doc, "span", "clean", b))?;
 
@@ -139,9 +181,15 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .iter()
         .map(|t| clean.offsets.span_to_raw(t.span))
         .collect();
-    let mut raw_bytes =
-        Vec::with_capacity(2 * (mentions.len() + doc.timexes.len() + clean.removed.len()));
-    for &s in mention_raw.iter().chain(&timex_raw) {
+    let quote_raw: Vec<Span> = doc
+        .quotes
+        .iter()
+        .map(|q| clean.offsets.span_to_raw(q.span))
+        .collect();
+    let mut raw_bytes = Vec::with_capacity(
+        2 * (mentions.len() + doc.timexes.len() + doc.quotes.len() + clean.removed.len()),
+    );
+    for &s in mention_raw.iter().chain(&timex_raw).chain(&quote_raw) {
         push_span(doc, "offset map", ("raw", &raw.text), s, &mut raw_bytes)?;
     }
     for r in &clean.removed {
@@ -211,6 +259,30 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .collect();
     dates.sort_by_key(|d| (d.start, d.end));
 
+    let mut quotes: Vec<SpillQuote> = doc
+        .quotes
+        .iter()
+        .zip(&quote_raw)
+        .map(|(q, r)| SpillQuote {
+            row: QuoteRow {
+                doc_id: id.to_owned(),
+                start: clean_chars.get(q.span.start),
+                end: clean_chars.get(q.span.end),
+                raw_start: raw_chars.get(r.start),
+                raw_end: raw_chars.get(r.end),
+                text: clean.text[q.span.range()].to_owned(),
+                speaker_entity_id: None,
+                speaker: None,
+                verb: q.verb.clone(),
+            },
+            speaker: q
+                .speaker
+                .as_ref()
+                .map(|k| (k.label.as_str().to_owned(), k.name.clone())),
+        })
+        .collect();
+    quotes.sort_by_key(|q| (q.row.start, q.row.end));
+
     let meta = &clean.metadata;
     let document = DocumentRow {
         id: id.to_owned(),
@@ -238,5 +310,6 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         removed,
         mentions: spilled,
         dates,
+        quotes,
     })
 }

@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::error::ExportError;
 use crate::readme;
 use crate::rows::{
-    Confidence, EntityRow, ErrorRow, JsonlDate, JsonlMention, JsonlRecord, TABLES, Table,
+    Confidence, EntityRow, ErrorRow, JsonlDate, JsonlMention, JsonlQuote, JsonlRecord, TABLES,
+    Table,
 };
 use crate::spill::{DocumentInput, SpillDoc, spill_doc};
 
@@ -49,6 +50,8 @@ pub struct Summary {
     pub dates: u64,
     /// Rows of `removed.csv`.
     pub removed: u64,
+    /// Rows of `quotes.csv`.
+    pub quotes: u64,
     /// The dataset folder.
     pub out_dir: PathBuf,
 }
@@ -172,6 +175,7 @@ impl DatasetWriter {
         let mut removed = CsvTable::create(&dir, Table::Removed)?;
         let mut mentions = CsvTable::create(&dir, Table::Mentions)?;
         let mut dates = CsvTable::create(&dir, Table::Dates)?;
+        let mut quotes = CsvTable::create(&dir, Table::Quotes)?;
         let jsonl_path = dir.join(JSONL_FILE);
         let mut jsonl = BufWriter::new(
             File::create(&jsonl_path).map_err(|e| ExportError::io("create", &jsonl_path, e))?,
@@ -184,6 +188,11 @@ impl DatasetWriter {
                 .mentions
                 .into_iter()
                 .map(|m| m.resolve(resolution))
+                .collect();
+            let quote_rows: Vec<_> = doc
+                .quotes
+                .into_iter()
+                .map(|q| q.resolve(resolution))
                 .collect();
             let d = &doc.document;
             let record = JsonlRecord {
@@ -223,6 +232,17 @@ impl DatasetWriter {
                         value: &t.value,
                     })
                     .collect(),
+                quotes: quote_rows
+                    .iter()
+                    .map(|q| JsonlQuote {
+                        start: q.start,
+                        end: q.end,
+                        text: &q.text,
+                        speaker_entity_id: q.speaker_entity_id.as_deref(),
+                        speaker: q.speaker.as_deref(),
+                        verb: q.verb.as_deref(),
+                    })
+                    .collect(),
             };
             serde_json::to_writer(&mut jsonl, &record)
                 .map_err(|e| ExportError::io("write", &jsonl_path, e.into()))?;
@@ -240,6 +260,9 @@ impl DatasetWriter {
             for t in &doc.dates {
                 dates.row(t)?;
             }
+            for q in &quote_rows {
+                quotes.row(q)?;
+            }
         }
         drop(spill);
         fs::remove_file(&spill_path).map_err(|e| ExportError::io("remove", &spill_path, e))?;
@@ -248,7 +271,7 @@ impl DatasetWriter {
             .map_err(|e| ExportError::io("write", &jsonl_path, e.into_error()))?;
         file.sync_all()
             .map_err(|e| ExportError::io("write", &jsonl_path, e))?;
-        for table in [documents, removed, mentions, dates] {
+        for table in [documents, removed, mentions, dates, quotes] {
             let (t, n) = table.finish()?;
             counts[t as usize] = n;
         }
@@ -296,6 +319,7 @@ impl DatasetWriter {
             entities: counts[Table::Entities as usize],
             dates: counts[Table::Dates as usize],
             removed: counts[Table::Removed as usize],
+            quotes: counts[Table::Quotes as usize],
             out_dir,
         })
     }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use dossier_core::{
     Annotations, CleanDocument, Date, DateSource, DocId, Entity, EntityKey, ErrorRecord, Extractor,
-    Label, Mention, Metadata, OffsetMap, RawDocument, RemovalReason, RemovedBlock, Resolution,
-    SourceMeta, Span, Timex, TimexType,
+    Label, Mention, Metadata, OffsetMap, Quote, RawDocument, RemovalReason, RemovedBlock,
+    Resolution, SourceMeta, Span, Timex, TimexType,
 };
 use dossier_export::{DatasetWriter, DocumentInput, ExportError, Options};
 
@@ -17,6 +17,7 @@ struct Doc {
     clean: CleanDocument,
     timexes: Vec<Timex>,
     annotations: Annotations,
+    quotes: Vec<Quote>,
 }
 
 impl Doc {
@@ -26,7 +27,29 @@ impl Doc {
             clean: &self.clean,
             timexes: &self.timexes,
             annotations: &self.annotations,
+            quotes: &self.quotes,
         }
+    }
+
+    /// Adds a quote on the first occurrence of `text`, spoken by `speaker` (label and
+    /// canonical name). The writer does not judge quotes: any span will do.
+    fn quote(
+        &mut self,
+        text: &str,
+        speaker: Option<(Label, &str)>,
+        verb: Option<&str>,
+    ) -> &mut Self {
+        let span = find(&self.clean.text, text, 0);
+        self.quotes.push(Quote {
+            span,
+            speaker: speaker.map(|(label, name)| EntityKey {
+                label,
+                name: name.to_owned(),
+            }),
+            speaker_span: None,
+            verb: verb.map(str::to_owned),
+        });
+        self
     }
 
     /// Adds a mention on the `nth` occurrence of `text` in the clean text.
@@ -157,6 +180,7 @@ fn build(id: &str, raw_text: &str, drop: &[(usize, RemovalReason)], has_title: b
             sentences,
             mentions: Vec::new(),
         },
+        quotes: Vec::new(),
     }
 }
 
@@ -202,7 +226,17 @@ fn two_docs() -> Vec<Doc> {
         "Imangali Tasmagambetov",
     )
     .timex("December 11", TimexType::Date, "2024-12-11", true)
-    .timex("recently", TimexType::Date, "PAST_REF", false);
+    .timex("recently", TimexType::Date, "PAST_REF", false)
+    .quote(
+        "\"belt\"",
+        Some((Label::Person, "Sergey Lavrov")),
+        Some("said"),
+    )
+    .quote(
+        "“threats”",
+        Some((Label::Person, "Imangali Tasmagambetov")),
+        None,
+    );
     a.annotations.mentions[3].confidence = 0.756;
 
     let mut b = build(
@@ -214,7 +248,8 @@ fn two_docs() -> Vec<Doc> {
     b.raw.meta.url = None;
     b.clean.metadata.language = Some("en".into());
     b.mention("Taliban", 0, Label::Org, "Taliban")
-        .mention("Kabul", 0, Label::Gpe, "Kabul");
+        .mention("Kabul", 0, Label::Gpe, "Kabul")
+        .quote("\"no\"", Some((Label::Org, "Taliban")), Some("said"));
     vec![a, b]
 }
 
@@ -376,7 +411,10 @@ fn snapshot_of_a_two_document_dataset() {
         ),
         (2, 10, 2, 3)
     );
-    assert_eq!((summary.entities, summary.errors), (5, 2));
+    assert_eq!(
+        (summary.entities, summary.errors, summary.quotes),
+        (5, 2, 3)
+    );
     let files = files(&out);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
@@ -389,6 +427,7 @@ fn snapshot_of_a_two_document_dataset() {
             "entities.csv",
             "errors.csv",
             "mentions.csv",
+            "quotes.csv",
             "removed.csv"
         ]
     );
@@ -525,7 +564,7 @@ fn offsets_are_code_points_into_clean_and_raw_text() {
     for d in &documents {
         assert_eq!(d["n_chars"], d["text"].chars().count().to_string());
     }
-    for file in ["mentions.csv", "dates.csv"] {
+    for file in ["mentions.csv", "dates.csv", "quotes.csv"] {
         for m in table(&out, file) {
             let id = &m["doc_id"];
             assert_eq!(
@@ -592,6 +631,47 @@ fn unresolved_keys_and_dates_have_an_empty_entity_id() {
         .find(|m| m["text"] == "Imangali Tasmagambetov")
         .unwrap();
     assert!(imangali["entity_id"].is_null());
+}
+
+#[test]
+fn quote_speakers_are_resolved_like_mentions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dataset");
+    write(&out, &two_docs(), &[1, 0]);
+    let quotes = table(&out, "quotes.csv");
+    let rows: Vec<(&str, &str, &str, &str, &str)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["doc_id"].as_str(),
+                q["text"].as_str(),
+                q["speaker_entity_id"].as_str(),
+                q["speaker"].as_str(),
+                q["verb"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("000_beta", "\"no\"", "org:taliban", "Taliban", "said"),
+            // Unresolved: the name stays, the id is empty.
+            ("001_alpha", "“threats”", "", "Imangali Tasmagambetov", ""),
+            (
+                "001_alpha",
+                "\"belt\"",
+                "person:sergey-lavrov",
+                "Sergey Lavrov",
+                "said"
+            ),
+        ]
+    );
+    let jsonl = fs::read_to_string(out.join("dataset.jsonl")).unwrap();
+    let second: serde_json::Value = serde_json::from_str(jsonl.lines().nth(1).unwrap()).unwrap();
+    let threats = &second["quotes"][0];
+    assert_eq!(threats["text"], "“threats”");
+    assert!(threats["speaker_entity_id"].is_null() && threats["verb"].is_null());
+    assert_eq!(threats["speaker"], "Imangali Tasmagambetov");
 }
 
 #[test]
