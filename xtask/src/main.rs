@@ -4,6 +4,7 @@
 
 mod bench;
 mod eval;
+mod eval_dates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,11 @@ enum Task {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         scorer_args: Vec<String>,
     },
+    /// Score the temporal expressions (dossier-time) against gold TimeML JSONL, one
+    /// {"id", "text", "published", "timexes": [{"start", "end", "type", "value"}]} per
+    /// line: strict and relaxed span P/R/F1, value and type accuracy, value F1
+    /// (TempEval-3 style), overall and per TIMEX3 type.
+    EvalDates(eval_dates::EvalDatesArgs),
     /// Generate a deterministic synthetic corpus from the seeds' sentences and report
     /// throughput (MB/s, words/s) per stage and end to end, and peak memory.
     Bench(bench::BenchArgs),
@@ -110,6 +116,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Task::Eval { dataset, scorer_args } => eval::run(dataset, &scorer_args),
+        Task::EvalDates(args) => eval_dates::run(&args).map(|()| ExitCode::SUCCESS),
         Task::Bench(args) => bench::run(&args).map(|()| ExitCode::SUCCESS),
         Task::BenchRun { corpus, out, threads } => bench::run_child(corpus, out, threads),
     }

@@ -1,6 +1,7 @@
 //! Scores `find_timexes` on the MEANTIME TIMEX3 JSONL (`/work/shared/dates/meantime/`):
 //! strict span P/R/F1, relaxed (overlap) P/R/F1, and type and value accuracy over matched
 //! spans, with each document's `published` date as the anchor.
+//! `cargo xtask eval-dates` gives the same figures TempEval-3 style, per TIMEX3 type too.
 //!
 //! ```text
 //! cargo run -p dossier-time --example eval_meantime -- [FILE.jsonl] [--errors]

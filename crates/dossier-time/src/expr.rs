@@ -59,6 +59,11 @@ pub(crate) enum Expr {
     Season { season: &'static str, year: YearRef },
     /// A recurrence (TIMEX3 SET): "weekly" is `P1W`.
     Set(&'static str),
+    /// A length named by an adjective ("annual" profit is `P1Y`): a DURATION that is not a
+    /// DATE mention.
+    Period(&'static str),
+    /// A recurrence every `amount` units (TIMEX3 SET): "every ten years" is `P10Y`.
+    SetEvery { amount: u32, unit: Unit },
     /// A year ("2002").
     Year(i32),
     /// A decade: 199 for "the 1990s".
@@ -83,6 +88,14 @@ pub(crate) enum Expr {
     DayOffset(i64),
     /// A week / month / quarter / year relative to the anchor's: "last week" is (Week, -1).
     Offset { unit: Unit, n: i64 },
+    /// A day, week, month, quarter or year relative to the *reference time* (the last
+    /// date the text mentioned, else the anchor): "the same day" is (Day, 0), "the
+    /// previous year" (Year, -1), "two days later" (Day, 2).
+    Anaphoric { unit: Unit, n: i64 },
+    /// A fiscal year: "fiscal 2008" is `FY2008`.
+    FiscalYear(YearRef),
+    /// A half year (1 or 2): "the first half of 2009" is `2009-H1`.
+    Half { half: u32, year: YearRef },
     /// A length of time; `amount` is `None` when vague ("several years").
     Duration { amount: Option<u32>, unit: Unit },
     /// A TimeML reference value (`PAST_REF`, `PRESENT_REF`, `FUTURE_REF`).

@@ -31,21 +31,31 @@ const RULES: &[Rule] = &[
     day_first,
     solar_hijri_month_first,
     islamic,
+    holiday,
     modified,
     quarter,
+    half,
+    fiscal,
     season,
     set,
+    anaphoric,
     decade,
     year,
+    short_year,
     relative,
     duration,
     vague,
     clock,
+    named_clock,
 ];
 
 /// Finds the expressions of one line, in order, without overlaps.
-pub(crate) fn recognize(tokens: &[Token<'_>], vague_refs: bool) -> Vec<Hit> {
-    let line = Line { t: tokens };
+/// `month_first`: read ambiguous numeric dates (`7/8/07`) month first.
+pub(crate) fn recognize(tokens: &[Token<'_>], vague_refs: bool, month_first: bool) -> Vec<Hit> {
+    let line = Line {
+        t: tokens,
+        month_first,
+    };
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -79,6 +89,8 @@ pub(crate) fn recognize(tokens: &[Token<'_>], vague_refs: bool) -> Vec<Hit> {
 /// The tokens of a line, with small accessors that return nothing out of bounds.
 pub(crate) struct Line<'a> {
     pub(crate) t: &'a [Token<'a>],
+    /// Ambiguous numeric dates are month first (`7/8/07` is July 8).
+    pub(crate) month_first: bool,
 }
 
 impl Line<'_> {
@@ -230,11 +242,22 @@ fn numeric_date(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     let end = i + 5;
     let (y, m, d) = if da == 4 && db <= 2 && dc <= 2 && sep != '.' {
         (a, b, c)
-    } else if da <= 2 && db <= 2 && dc == 4 {
-        if Date::new(c as i32, b, a).is_some() {
-            (c, b, a)
+    } else if da <= 2 && db <= 2 && (dc == 4 || (dc == 2 && sep == '/')) {
+        // Two-digit years: 00–49 are 2000–2049, 50–99 are 1950–1999.
+        let y = match (dc, c) {
+            (4, _) => c,
+            (_, c) if c < 50 => 2000 + c,
+            _ => 1900 + c,
+        };
+        let (first, second) = if l.month_first {
+            ((y, a, b), (y, b, a))
+        } else {
+            ((y, b, a), (y, a, b))
+        };
+        if Date::new(first.0 as i32, first.1, first.2).is_some() {
+            first
         } else if sep == '/' {
-            (c, a, b)
+            second
         } else {
             return None;
         }
@@ -507,6 +530,12 @@ fn modified(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         if matches!(l.word(j), Some("end" | "beginning" | "start" | "middle")) && l.is(j + 1, "of")
         {
             j += 2;
+            if l.is(j, "the")
+                && let Some((unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) =
+                    l.word(j + 1).and_then(lexicon::unit)
+            {
+                return Some((j + 2, Expr::Anaphoric { unit, n: 0 }));
+            }
             return inner_period(l, j).or_else(|| {
                 let (end, expr) = relative(l, j)?;
                 matches!(expr, Expr::Offset { .. }).then_some((end, expr))
@@ -523,10 +552,28 @@ fn modified(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     inner_period(l, j)
 }
 
-/// A year, decade or month (with or without year) after a modifier.
+/// A year, decade, season, relative period ("last year") or month (with or without
+/// year) after a modifier.
 fn inner_period(l: &Line<'_>, j: usize) -> Option<(usize, Expr)> {
     if let Some(found) = decade(l, j) {
         return Some(found);
+    }
+    if let Some(found @ (_, Expr::Offset { .. } | Expr::Season { .. })) =
+        relative(l, j).or_else(|| season(l, j))
+    {
+        return Some(found);
+    }
+    if let Some(season) = l.word(j).and_then(season_code)
+        && !l.is(j + 1, "of")
+        && (season != "FA" || !l.cap(j))
+    {
+        return Some((
+            j + 1,
+            Expr::Season {
+                season,
+                year: YearRef::Near(Lean::Tense),
+            },
+        ));
     }
     if let Some(y) = l.year_in(j, BARE_YEARS) {
         return Some((j + 1, Expr::Year(y)));
@@ -564,11 +611,18 @@ fn decade(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     } else {
         j
     };
+    // "the 70s and 80s": the second decade of a pair needs no "the".
+    let paired = j == i
+        && k == j
+        && j >= 3
+        && matches!(l.word(j - 1), Some("and" | "or" | "to"))
+        && l.is(j - 2, "s")
+        && l.num(j - 3).is_some_and(|(d, n)| n == 2 && d % 10 == 0);
     if let Some((d, 2)) = l.num(k)
         && d % 10 == 0
         && l.glued(k + 1)
         && l.is(k + 1, "s")
-        && (k > j || j > i)
+        && (k > j || j > i || paired)
     {
         return Some((k + 2, Expr::Decade(190 + d as i32 / 10)));
     }
@@ -604,12 +658,22 @@ fn year(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_lowercase)
     });
     let prev = if i > 0 { l.word(i - 1) } else { None };
+    // "from 2009 to 2011", "between 2014 and 2016": the first year of a range.
+    let opens_range = matches!(
+        l.word(i + 1),
+        Some("to" | "and" | "through" | "until" | "till")
+    ) && l.year_in(i + 2, BARE_YEARS).is_some()
+        && prev.is_some_and(|w| matches!(w, "from" | "between" | "in" | "since" | "during"));
     let by_trigger = prev.is_some_and(lexicon::is_year_trigger)
-        && !(prev.is_some_and(lexicon::is_weak_year_trigger) && next_lower_word);
+        && !(prev.is_some_and(lexicon::is_weak_year_trigger) && next_lower_word && !opens_range);
+    // The second year of a range; after "and" / "or" a lower-case word may make it a count
+    // ("2014 and 2016 people") unless the range opened with "from" / "between".
+    let opened = i >= 3 && matches!(l.word(i - 3), Some("from" | "between"));
     let in_range = i >= 2
-        && (matches!(prev, Some("and" | "or" | "to")) || l.punct(i - 1, "-–").is_some())
+        && (matches!(prev, Some("and" | "or" | "to" | "through" | "until"))
+            || l.punct(i - 1, "-–").is_some())
         && l.year_in(i - 2, BARE_YEARS).is_some()
-        && !next_lower_word;
+        && (!next_lower_word || opened || matches!(prev, Some("to" | "through" | "until")));
     let before_punct = i + 1 == l.t.len() || l.punct(i + 1, ",.;:)!?'’").is_some();
     let in_parens = i > 0 && l.punct(i - 1, "(").is_some();
     // "the 1991 agreement", "the 2011 version" — but "the 2000 soldiers" is a count.
@@ -651,7 +715,7 @@ fn relative(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         "the" if l.is(i + 1, "weekend") => Some((i + 2, Expr::Weekend(Lean::Tense))),
         "earlier" | "later" => {
             let (end, expr) = relative(l, i + 1)?;
-            matches!(expr, Expr::DayOffset(0) | Expr::Offset { n: 0, .. }).then_some((end, expr))
+            matches!(expr, Expr::DayOffset(0) | Expr::Offset { .. }).then_some((end, expr))
         }
         "this" | "last" | "next" => {
             // "the last year" is a duration, not last year.
@@ -822,6 +886,24 @@ fn plain_duration(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         j = i + 2;
         modifier = true;
     }
+    // "the nine months ended September 30": a number after "the" is a duration too.
+    if w == Some("the")
+        && !modifier
+        && let Some((Some(_), _)) = amount(l, i + 1)
+        && !matches!(l.word(i + 1), Some("a" | "an" | "one"))
+        && !(l.glued(i + 2) && l.punct(i + 2, "-").is_some())
+    {
+        j = i + 1;
+    }
+    // "over the years", "through the decades": a vague length.
+    if w == Some("the")
+        && i > 0
+        && matches!(l.word(i - 1), Some("over" | "through" | "throughout"))
+        && let Some((unit @ (Unit::Year | Unit::Decade | Unit::Month | Unit::Century), true)) =
+            l.word(i + 1).and_then(lexicon::unit)
+    {
+        return Some((i + 2, Expr::Duration { amount: None, unit }));
+    }
     let (amount, k) = match amount(l, j) {
         Some(found) => found,
         // "the past decade", "the last year", "the coming months"
@@ -829,9 +911,19 @@ fn plain_duration(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
             (_, false) => (Some(1), j),
             (_, true) => (None, j),
         },
-        // "for years", "for decades"
-        None if i > 0 && l.is(i - 1, "for") && !modifier => match lexicon::unit(l.word(i)?)? {
-            (Unit::Year | Unit::Decade | Unit::Month | Unit::Century, true) => (None, i),
+        // "for years", "for decades", "in years", "in minutes", "decades-long"
+        None if !modifier => match lexicon::unit(l.word(i)?)? {
+            (Unit::Year | Unit::Decade | Unit::Month | Unit::Century, true)
+                if i > 0 && matches!(l.word(i - 1), Some("for" | "in")) =>
+            {
+                (None, i)
+            }
+            (_, true) if i > 0 && l.is(i - 1, "in") && !l.is(i + 1, "of") => (None, i),
+            (Unit::Year | Unit::Decade | Unit::Century, true)
+                if l.glued(i + 1) && l.punct(i + 1, "-").is_some() && l.is(i + 2, "long") =>
+            {
+                (None, i)
+            }
             _ => return None,
         },
         None => return None,
@@ -842,10 +934,36 @@ fn plain_duration(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     } else {
         k
     };
-    let (unit, _) = lexicon::unit(l.word(k)?)?;
+    // "between 60 and 90 days", "two or three weeks": the first number takes the unit of
+    // the second.
+    if amount.is_some()
+        && k > j
+        && (matches!(l.word(k), Some("and" | "or" | "to")) || l.punct(k, "-–").is_some())
+        && let Some((Some(_), k2)) = self::amount(l, k + 1)
+        && let Some((unit, true)) = l.word(k2).and_then(lexicon::unit)
+        && !l.is(k2 + 1, "ago")
+        && !l.is(k2 + 1, "old")
+    {
+        return Some((k, Expr::Duration { amount, unit }));
+    }
+    // "three consecutive quarters", "two straight weeks"
+    let consecutive = amount.is_some()
+        && matches!(
+            l.word(k),
+            Some("consecutive" | "straight" | "successive" | "trading" | "business" | "working")
+        );
+    let k = if consecutive { k + 1 } else { k };
+    let (unit, plural) = lexicon::unit(l.word(k)?)?;
+    // "a decades-long dispute": "a" belongs to the noun, not to the unit.
+    if plural && k == j + 1 && matches!(l.word(j), Some("a" | "an")) {
+        return None;
+    }
     let end = k + 1;
     // "a quarter of the dealers": a fraction, not three months.
-    if unit == Unit::Quarter && (l.is(end, "of") || amount.is_none_or(|n| n == 1) && !modifier) {
+    if unit == Unit::Quarter
+        && !consecutive
+        && (l.is(end, "of") || amount.is_none_or(|n| n == 1) && !modifier)
+    {
         return None;
     }
     // Ages are not time expressions: "five years old", "51-year-old".
@@ -900,6 +1018,46 @@ fn vague(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
             Some((i + 1, reference("PRESENT_REF")))
         }
         "present" if i > 0 && l.is(i - 1, "at") => Some((i + 1, reference("PRESENT_REF"))),
+        // "soon", "very soon"; not "as soon as", "soon after", "sooner".
+        "soon" | "very" => {
+            let j = if w_is(l, i, "very") { i + 1 } else { i };
+            if !l.is(j, "soon")
+                || (i > 0 && l.is(i - 1, "as"))
+                || matches!(
+                    l.word(j + 1),
+                    Some("as" | "after" | "afterwards" | "thereafter")
+                )
+            {
+                return None;
+            }
+            Some((j + 1, reference("FUTURE_REF")))
+        }
+        // "these days"
+        "these" if l.is(i + 1, "days") && !l.is(i + 2, "of") => {
+            Some((i + 2, reference("PRESENT_REF")))
+        }
+        // "for the time being", "at the moment", "in the long term", "in the near term"
+        "the"
+            if i > 0
+                && matches!(
+                    (l.word(i - 1), l.word(i + 1), l.word(i + 2)),
+                    (Some("for"), Some("time"), Some("being"))
+                        | (Some("at"), Some("moment"), _)
+                        | (
+                            Some("in" | "over" | "for"),
+                            Some("long" | "short" | "near" | "medium"),
+                            Some("term" | "run")
+                        )
+                ) =>
+        {
+            if l.is(i + 1, "moment") {
+                return Some((i + 2, reference("PRESENT_REF")));
+            }
+            if l.is(i + 1, "time") {
+                return Some((i + 3, reference("PRESENT_REF")));
+            }
+            Some((i + 3, reference("FUTURE_REF")))
+        }
         "the" => {
             let (j, value) = match (l.word(i + 1)?, l.word(i + 2)) {
                 ("near" | "distant", Some("future")) => (i + 3, "FUTURE_REF"),
@@ -982,9 +1140,21 @@ fn clock(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     if !explicit || hour > 23 || minute > 59 {
         return None;
     }
-    // "16:00 UTC today", "12:00 UTC Monday", "3 p.m. on Friday"
+    let (day, end) = clock_day(l, j);
+    Some((
+        end,
+        Expr::Time {
+            day: Box::new(day),
+            clock: Clock::HourMinute { hour, minute, utc },
+        },
+    ))
+}
+
+/// The day after a clock time: "16:00 UTC today", "12:00 UTC Monday", "3 p.m. on Friday";
+/// today when none is written. Returns the day and the end of the expression.
+fn clock_day(l: &Line<'_>, j: usize) -> (Expr, usize) {
     let on = if l.is(j, "on") { j + 1 } else { j };
-    let (day, end) = match l.word(on) {
+    match l.word(on) {
         Some("today") => (Expr::DayOffset(0), on + 1),
         Some("yesterday") => (Expr::DayOffset(-1), on + 1),
         Some("tomorrow") => (Expr::DayOffset(1), on + 1),
@@ -993,14 +1163,7 @@ fn clock(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
             _ => (Expr::DayOffset(0), j),
         },
         _ => (Expr::DayOffset(0), j),
-    };
-    Some((
-        end,
-        Expr::Time {
-            day: Box::new(day),
-            clock: Clock::HourMinute { hour, minute, utc },
-        },
-    ))
+    }
 }
 
 /// Quarters: "the first quarter of 2009", "the third quarter of this year", "the fourth
@@ -1108,15 +1271,7 @@ fn quarter(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
 /// Seasons with a year or a determiner: "spring 2009", "the summer of 2008", "this
 /// autumn", "last winter", "next spring". A bare "spring" / "fall" is left alone.
 fn season(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
-    let code = |w: &str| -> Option<&'static str> {
-        Some(match w {
-            "spring" => "SP",
-            "summer" => "SU",
-            "autumn" | "fall" => "FA",
-            "winter" => "WI",
-            _ => return None,
-        })
-    };
+    let code = season_code;
     let lean = match l.word(i)? {
         "this" => Some(Lean::Same),
         "last" => Some(Lean::Before),
@@ -1141,7 +1296,29 @@ fn season(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     } else {
         j + 1
     };
-    let y = l.year_in(k, FULL_DATE_YEARS)?;
+    let Some(y) = l.year_in(k, FULL_DATE_YEARS) else {
+        // "in the spring", "during winter", "by the autumn": the nearest one by tense. Not
+        // "the fall of Kabul", not a capitalised "Fall".
+        let after_preposition = i > 0
+            && matches!(
+                l.word(i - 1),
+                Some("in" | "during" | "by" | "until" | "till" | "since" | "through" | "over")
+            );
+        if !after_preposition
+            || l.is(j + 1, "of")
+            || (season == "FA" && (!the || l.cap(j)))
+            || (l.glued(j + 1) && l.punct(j + 1, "-").is_some())
+        {
+            return None;
+        }
+        return Some((
+            j + 1,
+            Expr::Season {
+                season,
+                year: YearRef::Near(Lean::Tense),
+            },
+        ));
+    };
     if the && k == j + 1 {
         return None;
     }
@@ -1154,12 +1331,23 @@ fn season(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     ))
 }
 
+/// The TimeML code of a season name.
+fn season_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
 /// Recurrences (TIMEX3 SET): "weekly", "annual", "every year", "each month", "every two
 /// weeks". Not DATE mentions.
 fn set(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     let w = l.word(i)?;
     let simple = match w {
-        "annual" | "annually" | "yearly" => Some("P1Y"),
+        "annually" | "yearly" => Some("P1Y"),
         "monthly" => Some("P1M"),
         "weekly" => Some("P1W"),
         "daily" => Some("P1D"),
@@ -1167,6 +1355,11 @@ fn set(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         "quarterly" => Some("P3M"),
         _ => None,
     };
+    // "annual profit": the length the figure covers (TimeBank and MEANTIME annotate it a
+    // DURATION).
+    if w == "annual" && (!l.cap(i) || l.sentence_start(i)) {
+        return Some((i + 1, Expr::Period("P1Y")));
+    }
     if let Some(value) = simple {
         // "Daily Mail", "Weekly Standard": a capitalised adjective is part of a name.
         if l.cap(i) && !l.sentence_start(i) {
@@ -1174,14 +1367,79 @@ fn set(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         }
         return Some((i + 1, Expr::Set(value)));
     }
+    // "twice a year", "once a week", "three times a day"
+    let (freq_end, per) = match w {
+        "once" | "twice" | "thrice" => (i + 1, true),
+        _ => match amount(l, i) {
+            Some((Some(_), k)) if l.is(k, "times") => (k + 1, true),
+            _ => (i, false),
+        },
+    };
+    if per && matches!(l.word(freq_end), Some("a" | "per" | "each" | "every")) {
+        let (unit, false) = lexicon::unit(l.word(freq_end + 1)?)? else {
+            return None;
+        };
+        return Some((freq_end + 2, Expr::Set(unit_period(unit))));
+    }
+    // "per year"; "15 a year", "10% a year" after a number.
+    if w == "per" || (w == "a" && i > 0 && after_count(l, i)) {
+        let (unit, false) = lexicon::unit(l.word(i + 1)?)? else {
+            return None;
+        };
+        if unit == Unit::Quarter || l.is(i + 2, "ago") || l.is(i + 2, "old") {
+            return None;
+        }
+        return Some((i + 2, Expr::Set(unit_period(unit))));
+    }
     if !matches!(w, "every" | "each") {
         return None;
+    }
+    // "every ten years", "every two weeks"
+    if let Some((Some(n), k)) = amount(l, i + 1)
+        && n > 1
+        && let Some((unit, true)) = l.word(k).and_then(lexicon::unit)
+    {
+        return Some((k + 1, Expr::SetEvery { amount: n, unit }));
+    }
+    // "every Monday"
+    if l.cap(i + 1)
+        && let Some(day) = lexicon::weekday(l.word(i + 1)?)
+    {
+        return Some((i + 2, Expr::Set(WEEKDAY_SETS[day as usize - 1])));
     }
     let (unit, plural) = lexicon::unit(l.word(i + 1)?)?;
     if plural {
         return None;
     }
-    let value = match unit {
+    Some((i + 2, Expr::Set(unit_period(unit))))
+}
+
+/// SET values of "every Monday" … "every Sunday".
+const WEEKDAY_SETS: [&str; 7] = [
+    "XXXX-WXX-1",
+    "XXXX-WXX-2",
+    "XXXX-WXX-3",
+    "XXXX-WXX-4",
+    "XXXX-WXX-5",
+    "XXXX-WXX-6",
+    "XXXX-WXX-7",
+];
+
+/// True when token `i` ("a") follows a count: "15 a year", "10% a year", "$5 million a
+/// year" (not a year: "in 2005 a year later").
+fn after_count(l: &Line<'_>, i: usize) -> bool {
+    let p = i - 1;
+    if l.punct(p, "%").is_some() || matches!(l.word(p), Some("million" | "billion" | "percent")) {
+        return true;
+    }
+    l.num(p).is_some_and(|(n, _)| {
+        !BARE_YEARS.contains(&n) || l.glued(p) && l.punct(p - 1, "$£€").is_some()
+    })
+}
+
+/// The period of one unit, as a SET or duration value: `P1W`, `PT1H`.
+fn unit_period(unit: Unit) -> &'static str {
+    match unit {
         Unit::Minute => "PT1M",
         Unit::Hour => "PT1H",
         Unit::Day => "P1D",
@@ -1192,8 +1450,7 @@ fn set(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
         Unit::Year => "P1Y",
         Unit::Decade => "P10Y",
         Unit::Century => "P100Y",
-    };
-    Some((i + 2, Expr::Set(value)))
+    }
 }
 
 /// An Islamic month name spread over up to four tokens ("Rabi' al-Awwal", "Dhu al-Hijjah",
@@ -1250,4 +1507,361 @@ fn islamic(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
     }
     let (year, end) = year_after(k);
     Some((end, Expr::Islamic { year, month, day }))
+}
+
+/// True when token `i` is the word `w` (a free-function form for closures).
+fn w_is(l: &Line<'_>, i: usize, w: &str) -> bool {
+    l.is(i, w)
+}
+
+/// Anaphoric dates, resolved against the reference time (the last date the text
+/// mentioned): "the same day", "that week", "the previous year", "the following day", "the
+/// next day", "the day before.", "a week later", "two days earlier", "three years
+/// earlier", and "the day" where it can only be a day already named ("end the day", "late in
+/// the day").
+fn anaphoric(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    let w = l.word(i)?;
+    let unit_at = |k: usize| -> Option<Unit> {
+        match l.word(k).and_then(lexicon::unit)? {
+            (u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false) => {
+                Some(u)
+            }
+            _ => None,
+        }
+    };
+    // A clause boundary after "before" / "after": "the day before.", "two days after,"
+    let closes = |k: usize| k >= l.t.len() || l.punct(k, ".,;:)!?\"”").is_some();
+    match w {
+        "the" | "that" => {
+            // "the same day", "that same week", "that day"
+            let j = if l.is(i + 1, "same") { i + 2 } else { i + 1 };
+            if (j == i + 2 || w == "that")
+                && let Some(unit) = unit_at(j)
+            {
+                if l.is(j + 1, "of")
+                    || (w == "that"
+                        && j == i + 1
+                        && l.t.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+                        && !matches!(
+                            l.word(j + 1),
+                            Some(
+                                "and"
+                                    | "or"
+                                    | "but"
+                                    | "when"
+                                    | "the"
+                                    | "a"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "as"
+                                    | "was"
+                                    | "is"
+                                    | "had"
+                                    | "has"
+                                    | "will"
+                            )
+                        ))
+                {
+                    return None;
+                }
+                return Some((j + 1, Expr::Anaphoric { unit, n: 0 }));
+            }
+            if w != "the" {
+                return None;
+            }
+            // "the previous year", "the following day", "the next day"
+            let n = match l.word(i + 1)? {
+                "previous" | "preceding" | "prior" => Some(-1),
+                "following" | "subsequent" => Some(1),
+                "next" if unit_at(i + 2) == Some(Unit::Day) => Some(1),
+                _ => None,
+            };
+            if let Some(n) = n {
+                let unit = unit_at(i + 2)?;
+                return Some((i + 3, Expr::Anaphoric { unit, n }));
+            }
+            let unit = unit_at(i + 1)?;
+            // "the year before.", "the day after", "the year earlier"
+            match l.word(i + 2) {
+                Some("before" | "earlier") if l.is(i + 2, "earlier") || closes(i + 3) => {
+                    return Some((i + 3, Expr::Anaphoric { unit, n: -1 }));
+                }
+                Some("after" | "later") if l.is(i + 2, "later") || closes(i + 3) => {
+                    return Some((i + 3, Expr::Anaphoric { unit, n: 1 }));
+                }
+                Some("previous") => return Some((i + 3, Expr::Anaphoric { unit, n: -1 })),
+                _ => {}
+            }
+            // "end the day", "ending the day at", "late in the day", "earlier in the year"
+            let before = if i > 0 { l.word(i - 1) } else { None };
+            let in_context = match before {
+                Some(
+                    "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing"
+                    | "close" | "closed" | "closing" | "start" | "started" | "starting" | "open"
+                    | "opened" | "opening" | "began" | "begin" | "beginning",
+                ) => unit == Unit::Day,
+                Some("in") => {
+                    i >= 2 && matches!(l.word(i - 2), Some("late" | "early" | "later" | "earlier"))
+                }
+                // "a loss for the year.", "sales during the year ended June 30"
+                Some("for" | "during" | "throughout") => {
+                    unit == Unit::Year
+                        && (closes(i + 2) || matches!(l.word(i + 2), Some("ended" | "ending")))
+                }
+                _ => false,
+            };
+            in_context.then_some((i + 2, Expr::Anaphoric { unit, n: 0 }))
+        }
+        _ => {
+            // "a week later", "two days earlier", "three years before."
+            let (Some(n), k) = amount(l, i)? else {
+                return None;
+            };
+            if matches!(w, "several" | "few" | "many") {
+                return None;
+            }
+            let (unit, _) = lexicon::unit(l.word(k)?)?;
+            if !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                return None;
+            }
+            let sign = match l.word(k + 1)? {
+                "later" => 1,
+                "earlier" => -1,
+                "after" if closes(k + 2) => 1,
+                "before" if closes(k + 2) => -1,
+                _ => return None,
+            };
+            // "later than originally planned" stays a date.
+            Some((
+                k + 2,
+                Expr::Anaphoric {
+                    unit,
+                    n: sign * i64::from(n),
+                },
+            ))
+        }
+    }
+}
+
+/// Half years: "the first half of 2009", "the second half of this year", "the first
+/// half", "first-half", "H1 2009".
+fn half(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    if l.cap(i) && l.is(i, "h") && l.glued(i + 1) {
+        let (h, 1) = l.num(i + 1)? else { return None };
+        if !(1..=2).contains(&h) || (l.glued(i + 2) && l.t[i + 2].kind != Kind::Punct) {
+            return None;
+        }
+        let (end, year) = match l.trailing_year(i + 2, FULL_DATE_YEARS) {
+            Some((y, end)) => (end, YearRef::Given(y)),
+            None => (i + 2, YearRef::Near(Lean::Tense)),
+        };
+        return Some((end, Expr::Half { half: h, year }));
+    }
+    let the = l.is(i, "the");
+    let j = if the { i + 1 } else { i };
+    let h = match l.word(j)? {
+        "first" => 1,
+        "second" => 2,
+        _ => return None,
+    };
+    let k = if l.glued(j + 1) && l.punct(j + 1, "-").is_some() {
+        j + 2
+    } else {
+        j + 1
+    };
+    if !l.is(k, "half") || (!the && k == j + 1) {
+        return None;
+    }
+    let (end, year) = period_year(l, k + 1);
+    Some((end, Expr::Half { half: h, year }))
+}
+
+/// The year after a quarter or half: "of 2009", "of this year", "of the year", or none.
+fn period_year(l: &Line<'_>, k: usize) -> (usize, YearRef) {
+    if l.is(k, "of") {
+        if let Some(y) = l.year_in(k + 1, FULL_DATE_YEARS) {
+            return (k + 2, YearRef::Given(y));
+        }
+        if let Some((
+            end,
+            Expr::Offset {
+                unit: Unit::Year,
+                n,
+            },
+        )) = relative(l, k + 1)
+        {
+            return (end, YearRef::Relative(n));
+        }
+        if l.is(k + 1, "the") && l.is(k + 2, "year") {
+            return (k + 3, YearRef::Near(Lean::Tense));
+        }
+    }
+    (k, YearRef::Near(Lean::Tense))
+}
+
+/// Fiscal years: "fiscal 2008", "fiscal year 2008", "FY2008", "FY 2008", "the 2008 fiscal
+/// year", "this fiscal year", "last fiscal year".
+fn fiscal(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    let w = l.word(i)?;
+    if w == "fy" && l.cap(i) {
+        let j = i + 1;
+        let (y, digits) = l.num(j)?;
+        let year = match digits {
+            4 if BARE_YEARS.contains(&y) => y as i32,
+            2 => 2000 + y as i32,
+            _ => return None,
+        };
+        return Some((j + 1, Expr::FiscalYear(YearRef::Given(year))));
+    }
+    if w == "fiscal" {
+        let j = if l.is(i + 1, "year") { i + 2 } else { i + 1 };
+        let y = l.year_in(j, BARE_YEARS)?;
+        return Some((j + 1, Expr::FiscalYear(YearRef::Given(y))));
+    }
+    // "the 2008 fiscal year"
+    if w == "the"
+        && let Some(y) = l.year_in(i + 1, BARE_YEARS)
+        && l.is(i + 2, "fiscal")
+        && l.is(i + 3, "year")
+    {
+        return Some((i + 4, Expr::FiscalYear(YearRef::Given(y))));
+    }
+    let n = match w {
+        "this" | "current" => 0,
+        "last" | "previous" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    (l.is(i + 1, "fiscal") && l.is(i + 2, "year"))
+        .then_some((i + 3, Expr::FiscalYear(YearRef::Relative(n))))
+}
+
+/// Holidays with a fixed date: "Christmas", "Christmas Eve", "New Year's Day", "New
+/// Year's Eve", "Halloween", "Valentine's Day", "Boxing Day", with an optional year; and
+/// "Nowruz" (1 Hamal), "Eid al-Fitr" (1 Shawwal), "Eid al-Adha" (10 Dhu al-Hijjah),
+/// "Ashura" (10 Muharram).
+fn holiday(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    if !l.cap(i) {
+        return None;
+    }
+    let possessive = |k: usize| l.punct(k, "'’").is_some() && l.glued(k) && l.is(k + 1, "s");
+    let (month, day, end) = match l.word(i)? {
+        "christmas" => match l.word(i + 1) {
+            Some("eve") if l.cap(i + 1) => (12, 24, i + 2),
+            Some("day") if l.cap(i + 1) => (12, 25, i + 2),
+            _ => (12, 25, i + 1),
+        },
+        "new" if l.is(i + 1, "year") && l.cap(i + 1) => {
+            let k = if possessive(i + 2) { i + 4 } else { i + 2 };
+            match l.word(k) {
+                Some("eve") if l.cap(k) => (12, 31, k + 1),
+                Some("day") if l.cap(k) => (1, 1, k + 1),
+                _ if k == i + 4 || (i > 0 && l.is(i - 1, "the")) => (1, 1, k),
+                _ => return None,
+            }
+        }
+        "halloween" => (10, 31, i + 1),
+        "valentine" if possessive(i + 1) && l.is(i + 3, "day") => (2, 14, i + 4),
+        "boxing" if l.is(i + 1, "day") && l.cap(i + 1) => (12, 26, i + 1),
+        "nowruz" | "navruz" | "nauroz" | "norooz" | "nowrooz" | "nawruz" => {
+            return Some((
+                i + 1,
+                Expr::SolarHijri {
+                    year: None,
+                    month: 1,
+                    day: 1,
+                },
+            ));
+        }
+        "ashura" | "ashoura" => {
+            return Some((
+                i + 1,
+                Expr::Islamic {
+                    year: None,
+                    month: 1,
+                    day: 10,
+                },
+            ));
+        }
+        "eid" => {
+            let mut letters = String::new();
+            let mut k = i + 1;
+            while k < l.t.len() && k < i + 5 {
+                let t = &l.t[k];
+                match t.kind {
+                    Kind::Word => letters.push_str(&t.lower),
+                    Kind::Punct if t.glued && matches!(t.text, "-" | "'" | "’") => {}
+                    _ => break,
+                }
+                k += 1;
+                let (month, day) = match letters.as_str() {
+                    "alfitr" | "ulfitr" | "elfitr" | "fitr" => (10, 1),
+                    "aladha" | "uladha" | "eladha" | "aladha'" | "adha" | "uladha'" => (12, 10),
+                    _ => continue,
+                };
+                return Some((
+                    k,
+                    Expr::Islamic {
+                        year: None,
+                        month,
+                        day,
+                    },
+                ));
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    let (year, end) = match l.trailing_year(end, FULL_DATE_YEARS) {
+        Some((y, e)) => (Some(y), e),
+        None => (None, end),
+    };
+    Some((end, Expr::Date { year, month, day }))
+}
+
+/// "noon", "midday", "midnight" (after a preposition), with an optional day: "at noon
+/// Friday", "by midnight on Tuesday".
+fn named_clock(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    let hour = match l.word(i)? {
+        "noon" | "midday" => 12,
+        "midnight" => 24,
+        _ => return None,
+    };
+    if i == 0
+        || !matches!(
+            l.word(i - 1),
+            Some("at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since")
+        )
+    {
+        return None;
+    }
+    let (day, end) = clock_day(l, i + 1);
+    Some((
+        end,
+        Expr::Time {
+            day: Box::new(day),
+            clock: Clock::HourMinute {
+                hour,
+                minute: 0,
+                utc: false,
+            },
+        },
+    ))
+}
+
+/// A two-digit year with an apostrophe after a preposition or a month: "in '82", "since
+/// '09", "March '07" (00–49 are 2000–2049, 50–99 are 1950–1999).
+fn short_year(l: &Line<'_>, i: usize) -> Option<(usize, Expr)> {
+    l.punct(i, "'’")?;
+    let (yy, 2) = l.num(i + 1)? else { return None };
+    if !l.glued(i + 1) || (l.glued(i + 2) && l.t[i + 2].kind != Kind::Punct) || i == 0 {
+        return None;
+    }
+    let after_month = l.cap(i - 1) && l.word(i - 1).and_then(lexicon::month).is_some();
+    if !after_month && !l.word(i - 1).is_some_and(lexicon::is_year_trigger) {
+        return None;
+    }
+    let year = if yy < 50 { 2000 + yy } else { 1900 + yy } as i32;
+    Some((i + 2, Expr::Year(year)))
 }

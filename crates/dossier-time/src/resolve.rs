@@ -25,8 +25,74 @@ pub(crate) struct Resolved {
 /// With 335, a wrong-side date wins only when it lies within about two weeks of the anchor.
 const WRONG_SIDE_PENALTY_DAYS: i64 = 335;
 
-/// Resolves `expr` given the publication date and the tense of its sentence.
-pub(crate) fn resolve(expr: &Expr, anchor: Option<Date>, tense: Tense) -> Resolved {
+/// The reference time of anaphoric expressions ("the same day", "the previous year",
+/// "two days later"): the last date the text mentioned, at each granularity, starting from
+/// the anchor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Reference {
+    year: Option<i32>,
+    month: Option<u32>,
+    /// The year of `month`.
+    month_year: Option<i32>,
+    day: Option<Date>,
+}
+
+impl Reference {
+    /// The reference time before any mention: the anchor.
+    pub(crate) fn new(anchor: Option<Date>) -> Reference {
+        Reference {
+            year: anchor.map(|a| a.year()),
+            month: anchor.map(|a| a.month()),
+            month_year: anchor.map(|a| a.year()),
+            day: anchor,
+        }
+    }
+
+    /// Moves the reference time to a resolved DATE or TIME value (`2009-04-03`,
+    /// `2009-04`, `2009`, `2009-04-03T16:00`); other values leave it. Each granularity
+    /// moves on its own: a year leaves the last day named in place.
+    pub(crate) fn update(&mut self, kind: TimexType, value: &str) {
+        if !matches!(kind, TimexType::Date | TimexType::Time) {
+            return;
+        }
+        let b = value.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                .then(|| value[r].parse::<u32>().ok())
+                .flatten()
+        };
+        let Some(year) = digits(0..4) else { return };
+        let year = year as i32;
+        let month = if b.get(4) == Some(&b'-') {
+            digits(5..7).filter(|m| (1..=12).contains(m))
+        } else {
+            None
+        };
+        let day = month
+            .and_then(|_| (b.get(7) == Some(&b'-')).then(|| value.get(..10)).flatten())
+            .and_then(Date::parse_iso);
+        // Each granularity keeps its own last mention: "on Friday … in March … ending the
+        // day" is still Friday.
+        if day.is_some() {
+            self.day = day;
+        }
+        if let Some(m) = month {
+            self.month = Some(m);
+            self.month_year = Some(year);
+        }
+        self.year = Some(year);
+    }
+}
+
+/// Resolves `expr` given the publication date, the reference time of anaphoric
+/// expressions, and the tense of its sentence.
+pub(crate) fn resolve(
+    expr: &Expr,
+    anchor: Option<Date>,
+    reference: &Reference,
+    tense: Tense,
+) -> Resolved {
     let date = |value: String| Resolved {
         kind: TimexType::Date,
         value,
@@ -131,6 +197,16 @@ pub(crate) fn resolve(expr: &Expr, anchor: Option<Date>, tense: Tense) -> Resolv
             value: value.to_owned(),
             is_mention: false,
         },
+        Expr::SetEvery { amount, unit } => Resolved {
+            kind: TimexType::Set,
+            value: duration(Some(amount), unit),
+            is_mention: false,
+        },
+        Expr::Period(value) => Resolved {
+            kind: TimexType::Duration,
+            value: value.to_owned(),
+            is_mention: false,
+        },
         Expr::Year(y) => date(format!("{y:04}")),
         Expr::Decade(d) => date(format!("{d:03}")),
         Expr::Weekday { day, lean } => match anchor {
@@ -200,6 +276,30 @@ pub(crate) fn resolve(expr: &Expr, anchor: Option<Date>, tense: Tense) -> Resolv
             None => date("XXXX-XX-XX".to_owned()),
         },
         Expr::Offset { unit, n } => date(offset(anchor, unit, n)),
+        Expr::Anaphoric { unit, n } => date(anaphoric(anchor, reference, unit, n)),
+        Expr::FiscalYear(year) => date(match (year, anchor) {
+            (YearRef::Given(y), _) => format!("FY{y:04}"),
+            (YearRef::Relative(n), Some(a)) => format!("FY{:04}", i64::from(a.year()) + n),
+            (YearRef::Near(_), Some(a)) => format!("FY{:04}", a.year()),
+            (_, None) => "FYXXXX".to_owned(),
+        }),
+        Expr::Half { half, year } => {
+            let value = match (year, anchor) {
+                (YearRef::Given(y), _) => format!("{y:04}-H{half}"),
+                (YearRef::Relative(n), Some(a)) => {
+                    format!("{:04}-H{half}", i64::from(a.year()) + n)
+                }
+                (YearRef::Near(lean), Some(a)) => {
+                    let here = i64::from(a.year()) * 2 + (i64::from(a.month()) - 1) / 6;
+                    let candidates =
+                        (-1..=1).map(|dy| (i64::from(a.year()) + dy) * 2 + i64::from(half) - 1);
+                    let chosen = choose(here, candidates, tense, lean, 1).unwrap_or(here);
+                    format!("{:04}-H{}", chosen.div_euclid(2), chosen.rem_euclid(2) + 1)
+                }
+                (_, None) => format!("XXXX-H{half}"),
+            };
+            date(value)
+        }
         Expr::Duration { amount, unit } => Resolved {
             kind: TimexType::Duration,
             value: duration(amount, unit),
@@ -211,7 +311,7 @@ pub(crate) fn resolve(expr: &Expr, anchor: Option<Date>, tense: Tense) -> Resolv
             is_mention: mention,
         },
         Expr::Time { ref day, clock } => {
-            let day = resolve(day, anchor, tense).value;
+            let day = resolve(day, anchor, reference, tense).value;
             let day = if day == "PRESENT_REF" {
                 "XXXX-XX-XX".to_owned()
             } else {
@@ -330,6 +430,66 @@ fn offset(anchor: Option<Date>, unit: Unit, n: i64) -> String {
     }
 }
 
+/// The value of "the same day", "the previous year", "two days later": the period `n`
+/// units from the reference time's (the anchor's when the text has not named one at that
+/// granularity).
+fn anaphoric(anchor: Option<Date>, reference: &Reference, unit: Unit, n: i64) -> String {
+    let day = reference.day.or(anchor);
+    match unit {
+        Unit::Day | Unit::Fortnight | Unit::Week => {
+            let Some(d) = day else {
+                return if unit == Unit::Day {
+                    "XXXX-XX-XX"
+                } else {
+                    "XXXX-WXX"
+                }
+                .to_owned();
+            };
+            match unit {
+                Unit::Day => d.add_days(n).to_string(),
+                _ => {
+                    let weeks = if unit == Unit::Fortnight { 2 * n } else { n };
+                    let (y, w) = iso_week(d.add_days(7 * weeks));
+                    format!("{y:04}-W{w:02}")
+                }
+            }
+        }
+        Unit::Month | Unit::Quarter => {
+            let ym = match (reference.month_year, reference.month) {
+                (Some(y), Some(m)) => Some((y, m)),
+                _ => anchor.map(|a| (a.year(), a.month())),
+            };
+            let Some((y, m)) = ym else {
+                return if unit == Unit::Month {
+                    "XXXX-XX"
+                } else {
+                    "XXXX-QX"
+                }
+                .to_owned();
+            };
+            if unit == Unit::Month {
+                let m = i64::from(y) * 12 + i64::from(m) - 1 + n;
+                format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+            } else {
+                let q = i64::from(y) * 4 + (i64::from(m) - 1) / 3 + n;
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
+        }
+        Unit::Year | Unit::Decade | Unit::Century => {
+            let scale = match unit {
+                Unit::Decade => 10,
+                Unit::Century => 100,
+                _ => 1,
+            };
+            match reference.year.or(anchor.map(|a| a.year())) {
+                Some(y) => format!("{:04}", i64::from(y) + scale * n),
+                None => "XXXX".to_owned(),
+            }
+        }
+        Unit::Minute | Unit::Hour => "XXXX-XX-XX".to_owned(),
+    }
+}
+
 /// `P5Y`, `P3M`, `P2W`, `PT3H`, `P10Y` for a decade; `PXY` when the amount is vague.
 fn duration(amount: Option<u32>, unit: Unit) -> String {
     let (scale, code, time) = match unit {
@@ -339,7 +499,7 @@ fn duration(amount: Option<u32>, unit: Unit) -> String {
         Unit::Week => (1, "W", false),
         Unit::Fortnight => (2, "W", false),
         Unit::Month => (1, "M", false),
-        Unit::Quarter => (3, "M", false),
+        Unit::Quarter => (1, "Q", false),
         Unit::Year => (1, "Y", false),
         Unit::Decade => (10, "Y", false),
         Unit::Century => (100, "Y", false),

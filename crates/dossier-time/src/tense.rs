@@ -22,6 +22,16 @@ pub(crate) enum Tense {
 /// The tense of the sentence holding tokens `start..end` of a line.
 pub(crate) fn tense_around(t: &[Token<'_>], start: usize, end: usize) -> Tense {
     let (s, e) = sentence_bounds(t, start, end);
+    // "cut 789 dealers by early June": a deadline lies ahead, unless the sentence is in
+    // the past perfect or past ("by March it had …").
+    if start > 0
+        && t[start - 1].lower == "by"
+        && !t[s..e]
+            .iter()
+            .any(|k| matches!(k.lower.as_str(), "had" | "was" | "were"))
+    {
+        return Tense::Future;
+    }
     let mut best: Option<(usize, Tense)> = None;
     for k in (s..start).chain(end..e) {
         let Some(cue) = cue(t, k) else { continue };
