@@ -58,6 +58,7 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
     row("clean", times.clean, raw_bytes, raw_words as f64);
     row("time expressions", times.time, clean_bytes, clean_words);
     row("entities", times.entities, clean_bytes, clean_words);
+    row("quotations", times.quotes, clean_bytes, clean_words);
     println!("(recognizer set-up, once: {:.3} s)", recognizer_setup.as_secs_f64());
 
     println!();

@@ -104,12 +104,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = build_dataset(&settings)?;
             let s = &report.summary;
             println!(
-                "documents read {} · rejected {} · mentions {} · entities {} · dates {} · {:.2} s → {}",
+                "documents read {} · rejected {} · mentions {} · entities {} · dates {} · quotes {} · {:.2} s → {}",
                 s.documents,
                 s.errors,
                 s.mentions,
                 s.entities,
                 s.dates,
+                s.quotes,
                 report.elapsed.as_secs_f64(),
                 s.out_dir.display()
             );

@@ -10,7 +10,7 @@ use dossier_core::ErrorRecord;
 #[non_exhaustive]
 pub enum ExportError {
     /// A file or folder could not be created, written or read.
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("cannot {action} {}", path.display())]
     Io {
         /// What was being done (`create`, `write`, `read`, `rename`, …).
         action: &'static str,
