@@ -38,7 +38,11 @@ fn read_table(dir: &Path, name: &str) -> Vec<BTreeMap<String, String>> {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
         })
         .collect()
 }
@@ -102,8 +106,10 @@ fn mention_offsets_point_at_their_text() {
         let (s, e): (usize, usize) = (m["start"].parse().unwrap(), m["end"].parse().unwrap());
         let clean: String = texts[&m["doc_id"]][s..e].iter().collect();
         assert_eq!(clean, m["text"]);
-        let (rs, re): (usize, usize) =
-            (m["raw_start"].parse().unwrap(), m["raw_end"].parse().unwrap());
+        let (rs, re): (usize, usize) = (
+            m["raw_start"].parse().unwrap(),
+            m["raw_end"].parse().unwrap(),
+        );
         let in_raw: String = raw[&m["doc_id"]][rs..re].iter().collect();
         assert_eq!(in_raw, m["text"], "raw offsets of {m:?}");
         if m["label"] == "DATE" {
@@ -124,12 +130,20 @@ fn every_mention_names_a_listed_entity() {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for m in read_table(dir, "mentions.csv") {
         if !m["entity_id"].is_empty() {
-            assert!(entities.contains_key(&m["entity_id"]), "unknown entity {}", m["entity_id"]);
+            assert!(
+                entities.contains_key(&m["entity_id"]),
+                "unknown entity {}",
+                m["entity_id"]
+            );
             *counts.entry(m["entity_id"].clone()).or_default() += 1;
         }
     }
     for (id, e) in &entities {
-        assert_eq!(e["n_mentions"], counts.get(id).copied().unwrap_or(0).to_string(), "{id}");
+        assert_eq!(
+            e["n_mentions"],
+            counts.get(id).copied().unwrap_or(0).to_string(),
+            "{id}"
+        );
     }
 }
 
@@ -208,7 +222,11 @@ fn a_bad_file_is_an_error_row_and_the_rest_is_processed() {
         let p = entry.unwrap().path();
         std::fs::copy(&p, corpus.path().join(p.file_name().unwrap())).unwrap();
     }
-    std::fs::write(corpus.path().join("broken.txt"), b"\x00\x01\x02binary\x00\xff").unwrap();
+    std::fs::write(
+        corpus.path().join("broken.txt"),
+        b"\x00\x01\x02binary\x00\xff",
+    )
+    .unwrap();
     std::fs::write(corpus.path().join("empty.txt"), b"").unwrap();
     let out = tempfile::tempdir().unwrap();
     let report = build(corpus.path(), &out.path().join("d"), 2);
@@ -217,7 +235,11 @@ fn a_bad_file_is_an_error_row_and_the_rest_is_processed() {
     let errors = read_table(&out.path().join("d"), "errors.csv");
     let named: Vec<_> = errors.iter().map(|e| e["source_path"].as_str()).collect();
     assert_eq!(named, ["broken.txt", "empty.txt"]);
-    assert!(errors.iter().all(|e| e["stage"] == "corpus" && !e["reason"].is_empty()));
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["stage"] == "corpus" && !e["reason"].is_empty())
+    );
 }
 
 #[test]
@@ -238,13 +260,21 @@ fn jsonl_input_with_a_broken_line() {
     let report = build(&path, &dir.path().join("d"), 1);
     assert_eq!(report.summary.documents, 2);
     let docs = read_table(&dir.path().join("d"), "documents.csv");
-    assert_eq!(docs.iter().map(|d| d["id"].as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(
+        docs.iter().map(|d| d["id"].as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
     assert_eq!(docs[1]["published"], "2024-11-29");
     let errors = read_table(&dir.path().join("d"), "errors.csv");
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["line"], "2");
     let dates = read_table(&dir.path().join("d"), "dates.csv");
-    assert!(dates.iter().any(|d| d["doc_id"] == "b" && d["value"] == "2024-11-29"), "{dates:?}");
+    assert!(
+        dates
+            .iter()
+            .any(|d| d["doc_id"] == "b" && d["value"] == "2024-11-29"),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -257,5 +287,9 @@ fn a_missing_corpus_is_a_fatal_error_and_leaves_no_output() {
     };
     assert!(build_dataset(&settings).is_err());
     assert!(!dir.path().join("d").exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary folder left");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temporary folder left"
+    );
 }

@@ -29,9 +29,17 @@ fn every_rust_file_starts_with_a_module_doc() {
     assert!(files.len() > 20);
     let missing: Vec<_> = files
         .iter()
-        .filter(|f| !std::fs::read_to_string(f).unwrap().trim_start().starts_with("//!"))
+        .filter(|f| {
+            !std::fs::read_to_string(f)
+                .unwrap()
+                .trim_start()
+                .starts_with("//!")
+        })
         .collect();
-    assert!(missing.is_empty(), "files without a `//!` line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` line: {missing:?}"
+    );
 }
 
 /// Architecture invariant: a stage crate depends on `dossier-core` only, never on another
@@ -63,6 +71,10 @@ fn the_seeds_are_the_shared_corpus_byte_for_byte() {
     for entry in std::fs::read_dir(&shared).unwrap() {
         let path = entry.unwrap().path();
         let ours = root().join("seeds").join(path.file_name().unwrap());
-        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&ours).unwrap(), "{ours:?}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(&ours).unwrap(),
+            "{ours:?}"
+        );
     }
 }

@@ -26,7 +26,11 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
     let dir = workspace_root().join(&args.dir);
     let corpus = dir.join(format!("corpus-{}mb", args.mb));
     let (n_docs, n_bytes) = generate(&workspace_root().join("seeds"), &corpus, args.mb << 20)?;
-    println!("synthetic corpus: {n_docs} documents, {:.1} MB ({})", mb(n_bytes), corpus.display());
+    println!(
+        "synthetic corpus: {n_docs} documents, {:.1} MB ({})",
+        mb(n_bytes),
+        corpus.display()
+    );
 
     // Stage by stage, one thread, documents held in memory between stages.
     let t = Instant::now();
@@ -35,7 +39,10 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let corpus_time = t.elapsed();
     let raw_bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
-    let raw_words: u64 = docs.iter().map(|d| d.text.split_whitespace().count() as u64).sum();
+    let raw_words: u64 = docs
+        .iter()
+        .map(|d| d.text.split_whitespace().count() as u64)
+        .sum();
 
     let clean_config = dossier_clean::Config::default();
     let time_config = dossier_time::Config::default();
@@ -54,12 +61,20 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
     println!("| stage | seconds | MB/s | words/s |");
     println!("|---|---|---|---|");
     let clean_words = raw_words as f64 * clean_bytes as f64 / raw_bytes as f64;
-    row("corpus (read + decode)", corpus_time, raw_bytes, raw_words as f64);
+    row(
+        "corpus (read + decode)",
+        corpus_time,
+        raw_bytes,
+        raw_words as f64,
+    );
     row("clean", times.clean, raw_bytes, raw_words as f64);
     row("time expressions", times.time, clean_bytes, clean_words);
     row("entities", times.entities, clean_bytes, clean_words);
     row("quotations", times.quotes, clean_bytes, clean_words);
-    println!("(recognizer set-up, once: {:.3} s)", recognizer_setup.as_secs_f64());
+    println!(
+        "(recognizer set-up, once: {:.3} s)",
+        recognizer_setup.as_secs_f64()
+    );
 
     println!();
     println!("end to end (fresh process each; includes export):");
@@ -74,15 +89,24 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
         let out = dir.join(format!("dataset-{threads}"));
         let exe = std::env::current_exe()?;
         let output = Command::new(exe)
-            .args(["bench-run", &corpus.display().to_string(), &out.display().to_string()])
+            .args([
+                "bench-run",
+                &corpus.display().to_string(),
+                &out.display().to_string(),
+            ])
             .args(["--threads", &threads.to_string()])
             .output()
             .context("cannot start the bench child process")?;
         if !output.status.success() {
-            bail!("bench run failed: {}", String::from_utf8_lossy(&output.stderr));
+            bail!(
+                "bench run failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
         }
         let line = String::from_utf8_lossy(&output.stdout);
-        let mut fields = line.split_whitespace().map(|f| f.parse::<f64>().unwrap_or(0.0));
+        let mut fields = line
+            .split_whitespace()
+            .map(|f| f.parse::<f64>().unwrap_or(0.0));
         let (secs, rss_kb) = (fields.next().unwrap_or(0.0), fields.next().unwrap_or(0.0));
         println!(
             "| {threads} | {secs:.2} | {:.2} | {:.0} | {:.0} |",
@@ -96,7 +120,12 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<()> {
 
 /// The hidden `bench-run` task: one pipeline run, printing `seconds peak_rss_kb`.
 pub(crate) fn run_child(corpus: PathBuf, out: PathBuf, threads: usize) -> anyhow::Result<ExitCode> {
-    let settings = Settings { corpus, out, threads, ..Settings::default() };
+    let settings = Settings {
+        corpus,
+        out,
+        threads,
+        ..Settings::default()
+    };
     let t = Instant::now();
     build_dataset(&settings)?;
     let secs = t.elapsed().as_secs_f64();
@@ -106,7 +135,12 @@ pub(crate) fn run_child(corpus: PathBuf, out: PathBuf, threads: usize) -> anyhow
 
 fn row(stage: &str, time: Duration, bytes: u64, words: f64) {
     let s = time.as_secs_f64().max(1e-9);
-    println!("| {stage} | {:.2} | {:.2} | {:.0} |", s, mb(bytes) / s, words / s);
+    println!(
+        "| {stage} | {:.2} | {:.2} | {:.0} |",
+        s,
+        mb(bytes) / s,
+        words / s
+    );
 }
 
 fn mb(bytes: u64) -> f64 {
@@ -188,8 +222,9 @@ fn generate(seeds: &Path, dir: &Path, target_bytes: u64) -> anyhow::Result<(u64,
         for line in template.split_inclusive('\n') {
             if is_prose(line) {
                 let k = 2 + rng.below(4);
-                let parts: Vec<&str> =
-                    (0..k).map(|_| sentences[rng.below(sentences.len())].as_str()).collect();
+                let parts: Vec<&str> = (0..k)
+                    .map(|_| sentences[rng.below(sentences.len())].as_str())
+                    .collect();
                 page.push_str(&parts.join(" "));
                 page.push('\n');
             } else {

@@ -11,7 +11,10 @@ pub(crate) fn run(dataset: Option<PathBuf>, scorer_args: &[String]) -> anyhow::R
     let root = workspace_root();
     let scorer = root.join("../shared/eval/score_seeds.py");
     if !scorer.exists() {
-        bail!("the scorer {} is missing (it lives in shared/, beside the repo)", scorer.display());
+        bail!(
+            "the scorer {} is missing (it lives in shared/, beside the repo)",
+            scorer.display()
+        );
     }
     let dataset = match dataset {
         Some(d) => d,
@@ -27,5 +30,9 @@ pub(crate) fn run(dataset: Option<PathBuf>, scorer_args: &[String]) -> anyhow::R
         .args(scorer_args)
         .status()
         .context("cannot run python3")?;
-    Ok(if status.success() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -116,10 +116,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Task::Eval { dataset, scorer_args } => eval::run(dataset, &scorer_args),
+        Task::Eval {
+            dataset,
+            scorer_args,
+        } => eval::run(dataset, &scorer_args),
         Task::EvalDates(args) => eval_dates::run(&args).map(|()| ExitCode::SUCCESS),
         Task::Bench(args) => bench::run(&args).map(|()| ExitCode::SUCCESS),
-        Task::BenchRun { corpus, out, threads } => bench::run_child(corpus, out, threads),
+        Task::BenchRun {
+            corpus,
+            out,
+            threads,
+        } => bench::run_child(corpus, out, threads),
     }
 }
 
@@ -128,7 +135,11 @@ fn settings_for(args: BuildArgs) -> anyhow::Result<Settings> {
         Some(path) => Settings::from_file(path)?,
         None => {
             let default = workspace_root().join("dossier.toml");
-            if default.exists() { Settings::from_file(&default)? } else { Settings::default() }
+            if default.exists() {
+                Settings::from_file(&default)?
+            } else {
+                Settings::default()
+            }
         }
     };
     let cwd = std::env::current_dir().context("cannot read the current directory")?;

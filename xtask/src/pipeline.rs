@@ -89,10 +89,20 @@ pub fn process_document(
     let annotations = recognizer.extract(&clean, &timexes);
     times.entities = t.elapsed();
     let t = Instant::now();
-    let quotes =
-        dossier_quotes::find_quotes(&clean.text, &annotations, &dossier_quotes::Config::default());
+    let quotes = dossier_quotes::find_quotes(
+        &clean.text,
+        &annotations,
+        &dossier_quotes::Config::default(),
+    );
     times.quotes = t.elapsed();
-    Processed { raw, clean, timexes, annotations, quotes, times }
+    Processed {
+        raw,
+        clean,
+        timexes,
+        annotations,
+        quotes,
+        times,
+    }
 }
 
 /// Builds the dataset described by `settings`.
@@ -116,7 +126,11 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
         extensions: settings.extensions.clone(),
     };
     let clean_config = dossier_clean::Config {
-        mode: if settings.clean { dossier_clean::Mode::Full } else { dossier_clean::Mode::PreCleaned },
+        mode: if settings.clean {
+            dossier_clean::Mode::Full
+        } else {
+            dossier_clean::Mode::PreCleaned
+        },
         ..dossier_clean::Config::default()
     };
     let time_config = dossier_time::Config::default();
@@ -186,7 +200,12 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
     let resolution = resolver.finish();
     let summary = writer.finish(&resolution)?;
     stages.export += t.elapsed();
-    Ok(RunReport { summary, stages, raw_bytes, elapsed: started.elapsed() })
+    Ok(RunReport {
+        summary,
+        stages,
+        raw_bytes,
+        elapsed: started.elapsed(),
+    })
 }
 
 impl Processed {

@@ -81,8 +81,8 @@ impl Settings {
     pub fn from_file(path: &Path) -> anyhow::Result<Settings> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read config {}", path.display()))?;
-        let file: FileSettings = toml::from_str(&text)
-            .with_context(|| format!("invalid config {}", path.display()))?;
+        let file: FileSettings =
+            toml::from_str(&text).with_context(|| format!("invalid config {}", path.display()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut s = Settings::default();
         if let Some(c) = file.input.corpus {
@@ -123,7 +123,10 @@ mod tests {
     fn the_bundled_config_matches_the_defaults() {
         let s = Settings::from_file(&workspace_root().join("dossier.toml")).unwrap();
         let d = Settings::default();
-        assert_eq!(s.corpus.canonicalize().unwrap(), d.corpus.canonicalize().unwrap());
+        assert_eq!(
+            s.corpus.canonicalize().unwrap(),
+            d.corpus.canonicalize().unwrap()
+        );
         assert_eq!(s.clean, d.clean);
         assert_eq!(s.max_file_bytes, d.max_file_bytes);
         assert_eq!(s.extensions, d.extensions);
