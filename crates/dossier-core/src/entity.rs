@@ -178,8 +178,21 @@ impl EntityKey {
     }
 }
 
+/// Where a place entity is, from the knowledge base (GeoNames).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeoLink {
+    /// GeoNames id.
+    pub geonames_id: u64,
+    /// Latitude in degrees (WGS 84).
+    pub lat: f64,
+    /// Longitude in degrees (WGS 84).
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2 code of the country it lies in (the country itself for a country).
+    pub country: String,
+}
+
 /// A canonical entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     /// Stable id derived from label and canonical name (`org:collective-security-treaty-organization`).
     pub id: String,
@@ -197,16 +210,36 @@ pub struct Entity {
     pub n_mentions: u64,
     /// Number of documents that mention it.
     pub n_documents: u64,
+    /// Place data from the knowledge base, for GPE and LOC entities that are linked.
+    pub geo: Option<GeoLink>,
+    /// True when the entity is on the analyst's watch-list.
+    pub watched: bool,
+}
+
+/// Two entities mentioned in the same sentence: how often, and in how many documents.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cooccurrence {
+    /// Id of the first entity (the smaller id).
+    pub a: String,
+    /// Id of the second entity.
+    pub b: String,
+    /// Number of sentences that mention both.
+    pub n_sentences: u64,
+    /// Number of documents with at least one such sentence.
+    pub n_documents: u64,
 }
 
 /// The whole-corpus result of entity resolution: the entities, and which entity each
 /// [`EntityKey`] belongs to.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolution {
     /// Entities sorted by id.
     pub entities: Vec<Entity>,
     /// Key → index into `entities`.
     pub index: BTreeMap<EntityKey, usize>,
+    /// Entity pairs mentioned in the same sentence, sorted by (a, b); empty when the
+    /// resolver does not count them.
+    pub cooccurrences: Vec<Cooccurrence>,
 }
 
 impl Resolution {

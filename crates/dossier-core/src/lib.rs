@@ -43,8 +43,8 @@ pub use crate::{
         SourceMeta,
     },
     entity::{
-        Annotations, Entity, EntityKey, Extractor, Label, Mention, Quote, Resolution, Timex,
-        TimexType,
+        Annotations, Cooccurrence, Entity, EntityKey, Extractor, GeoLink, Label, Mention, Quote,
+        Resolution, Timex, TimexType,
     },
     offsets::OffsetMap,
     span::Span,

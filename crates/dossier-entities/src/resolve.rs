@@ -179,6 +179,8 @@ impl Resolver {
                 role,
                 n_mentions: stats.iter().map(|s| s.n_mentions).sum(),
                 n_documents: docs.len() as u64,
+                geo: None,
+                watched: false,
             });
             members.push(keys.into_iter().cloned().collect::<Vec<EntityKey>>());
         }
@@ -196,6 +198,7 @@ impl Resolver {
         Resolution {
             entities: sorted,
             index,
+            cooccurrences: Vec::new(),
         }
     }
 }

@@ -184,6 +184,8 @@ fn resolution() -> Resolution {
             role: None,
             n_mentions: 0,
             n_documents: 0,
+            geo: None,
+            watched: false,
         })
         .collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
@@ -200,5 +202,9 @@ fn resolution() -> Resolution {
             )
         })
         .collect();
-    Resolution { entities, index }
+    Resolution {
+        entities,
+        index,
+        cooccurrences: Vec::new(),
+    }
 }

@@ -270,6 +270,8 @@ fn entity(
         role: None,
         n_mentions: mentions,
         n_documents: docs,
+        geo: None,
+        watched: false,
     }
 }
 
@@ -312,7 +314,11 @@ fn resolution() -> Resolution {
             )
         })
         .collect();
-    Resolution { entities, index }
+    Resolution {
+        entities,
+        index,
+        cooccurrences: Vec::new(),
+    }
 }
 
 fn errors() -> Vec<ErrorRecord> {
