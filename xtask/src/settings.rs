@@ -20,6 +20,9 @@ pub struct Settings {
     pub max_file_bytes: u64,
     /// File extensions read from a folder.
     pub extensions: Vec<String>,
+    /// The analyst's entities file (`entities.toml`: aliases, forced merges and splits,
+    /// watch-list; see `entities.example.toml`), if any.
+    pub entities_file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             threads: 0,
             max_file_bytes: dossier_corpus::Config::default().max_file_bytes,
             extensions: dossier_corpus::Config::default().extensions,
+            entities_file: None,
         }
     }
 }
@@ -48,6 +52,8 @@ struct FileSettings {
     output: OutputSection,
     #[serde(default)]
     run: RunSection,
+    #[serde(default)]
+    entities: EntitiesSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,6 +74,12 @@ struct CleanSection {
 #[serde(deny_unknown_fields)]
 struct OutputSection {
     dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesSection {
+    file: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -103,6 +115,9 @@ impl Settings {
         if let Some(t) = file.run.threads {
             s.threads = t;
         }
+        if let Some(f) = file.entities.file {
+            s.entities_file = Some(base.join(f));
+        }
         Ok(s)
     }
 }
@@ -130,6 +145,23 @@ mod tests {
         assert_eq!(s.clean, d.clean);
         assert_eq!(s.max_file_bytes, d.max_file_bytes);
         assert_eq!(s.extensions, d.extensions);
+        assert_eq!(s.entities_file, d.entities_file);
+    }
+
+    #[test]
+    fn the_entities_file_is_taken_from_the_config_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.toml");
+        std::fs::write(&path, "[entities]\nfile = \"my-entities.toml\"\n").unwrap();
+        let s = Settings::from_file(&path).unwrap();
+        assert_eq!(s.entities_file, Some(dir.path().join("my-entities.toml")));
+    }
+
+    #[test]
+    fn the_example_entities_file_parses() {
+        let text = std::fs::read_to_string(workspace_root().join("entities.example.toml")).unwrap();
+        let config = dossier_kb::UserConfig::parse(&text).unwrap();
+        assert!(!config.watch.is_empty());
     }
 
     #[test]

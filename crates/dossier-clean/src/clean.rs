@@ -109,8 +109,8 @@ fn assemble(doc: &RawDocument, lines: &[Line], analysis: Analysis) -> CleanDocum
         .map(|p| &text[p.range()])
         .collect::<Vec<_>>()
         .join("\n");
-    let language =
-        language::detect_language(&body_text).or_else(|| language::detect_language(&text));
+    let language = language::detect_language_of(&body_text, analysis.prose.as_ref())
+        .or_else(|| language::detect_language(&text));
     let (published, published_source) = if let Some(d) = meta.published {
         (Some(d), Some(DateSource::Record))
     } else if let Some(d) = analysis.published {

@@ -25,13 +25,14 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// What may stand around a date on a date-only line: weekdays, times, zones, separators,
-/// an "Updated 2 hours ago" after it.
-static DATE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[\s,|·•/–—():\[\]-]|at|on|published|posted|updated|last|modified|ago|опубликовано|обновлено|изменено|г\.|года?|в|\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[+-]\d{1,2}(?::?\d{2})?|cet|est|edt|pst|ist|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)*$",
-    )
-    .unwrap()
-});
+/// an "Updated 2 hours ago" after it. One piece; a run of them is [`DATE_FILLER`].
+const FILLER: &str = r"[\s,|·•/–—():\[\]-]|at|on|published|posted|updated|last|modified|ago|опубликовано|обновлено|изменено|г\.|года?|в|\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[+-]\d{1,2}(?::?\d{2})?|cet|est|edt|pst|ist|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?";
+static DATE_FILLER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{FILLER})*$")).unwrap());
+/// The start of a date-only line: filler, then what a date starts with (a digit or a
+/// month). A cheap anchored test that rejects prose lines before [`find_date`] runs.
+static DATE_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{FILLER})*(?:\d|{MONTHS})")).unwrap());
 
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
@@ -52,6 +53,10 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// The first date written in `text`, with its byte range.
 pub(crate) fn find_date(text: &str) -> Option<(Date, usize, usize)> {
+    // Every pattern holds a decimal digit (`\d`, a kind of numeric character).
+    if !has_numeric(text) {
+        return None;
+    }
     let mut best: Option<(Date, usize, usize)> = None;
     let mut consider = |d: Option<Date>, s: usize, e: usize| {
         if let Some(d) = d
@@ -98,6 +103,12 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize, usize)> {
     best
 }
 
+/// True when `text` holds a numeric character (`\d` matches a subset of them).
+fn has_numeric(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 /// A publication date of the web era; anything else is a number that looks like a date.
 fn plausible(d: Option<Date>) -> Option<Date> {
     d.filter(|d| (1990..=2100).contains(&d.year()))
@@ -135,6 +146,10 @@ fn date(y: &str, m: &str, d: &str) -> Option<Date> {
 
 /// The date when the whole line is a date (with weekday, time or zone around it).
 pub(crate) fn date_only(text: &str) -> Option<Date> {
+    // The date found starts with a digit or a month, after filler only.
+    if !DATE_LEAD.is_match(text) {
+        return None;
+    }
     let (d, s, e) = find_date(text)?;
     (DATE_FILLER.is_match(&text[..s]) && DATE_FILLER.is_match(&text[e..])).then_some(d)
 }
@@ -182,5 +197,13 @@ mod tests {
             Some("2024-11-25")
         );
         assert_eq!(date_in_url("https://x.com/news/12345"), None);
+    }
+
+    #[test]
+    fn filler_pattern_is_the_original() {
+        assert_eq!(
+            DATE_FILLER.as_str(),
+            r"(?i)^(?:[\s,|·•/–—():\[\]-]|at|on|published|posted|updated|last|modified|ago|опубликовано|обновлено|изменено|г\.|года?|в|\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\s+ago|\d{1,2}[:.]\d{2}(?::\d{2})?|am|pm|a\.m\.|p\.m\.|gmt|utc|[+-]\d{1,2}(?::?\d{2})?|cet|est|edt|pst|ist|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)*$"
+        );
     }
 }

@@ -16,11 +16,40 @@ const MINOR_WORDS: &[&str] = &[
 /// Number of words: whitespace tokens holding a letter or digit; a run of CJK characters
 /// counts one word per two characters.
 pub(crate) fn word_count(text: &str) -> usize {
-    let tokens = text
-        .split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count();
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    // One pass: a token is counted at its first letter or digit. ASCII bytes are tested as
+    // bytes (`char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed,
+    // carriage return, space), other characters decoded.
+    let bytes = text.as_bytes();
+    let mut tokens = 0;
+    let mut cjk = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                tokens += 1;
+                counted = true;
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            counted = false;
+            continue;
+        }
+        if !counted && c.is_alphanumeric() {
+            tokens += 1;
+            counted = true;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+        }
+    }
     tokens.max(cjk / 2)
 }
 
@@ -128,6 +157,21 @@ mod tests {
     #[test]
     fn features() {
         assert_eq!(word_count("Hello, world — 2024"), 3);
+        for t in [
+            "",
+            "  a  b\tc\u{a0}d\u{3000}e ",
+            "“Quoted” — text…",
+            "東京都の人口は約千四百万人です",
+            "ab 東京 — ,, x",
+            "\u{85}x\u{2028}y",
+        ] {
+            let tokens = t
+                .split_whitespace()
+                .filter(|t| t.chars().any(char::is_alphanumeric))
+                .count();
+            let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+            assert_eq!(word_count(t), tokens.max(cjk / 2), "{t:?}");
+        }
         assert!(ends_sentence("He said “no.”"));
         assert!(!ends_sentence("A headline"));
         assert!(title_case_share("Threats of Terrorist Groups in Afghanistan") > 0.99);

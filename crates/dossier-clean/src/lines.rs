@@ -114,15 +114,37 @@ fn is_invisible(c: char, prev: Option<char>, next: Option<char>) -> bool {
 /// to one space, removes invisible characters. Returns the text and its pieces.
 pub(crate) fn normalize(raw: &str, span: Span) -> (String, Vec<Seg>) {
     let s = &raw[span.range()];
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut segs: Vec<Seg> = Vec::new();
     let mut pending_ws: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of printable ASCII other than the space: no whitespace, control or
+        // invisible character, copied as it is.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| (0x21..=0x7E).contains(*b))
+            .count();
+        if run > 0 {
+            if let Some((a, e)) = pending_ws.take()
+                && !out.is_empty()
+            {
+                push_space(raw, &mut out, &mut segs, a, e);
+            }
+            out.push_str(&s[i..i + run]);
+            push_copy(&mut segs, span.start + i, run);
+            prev = Some(char::from(bytes[i + run - 1]));
+            i += run;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or_default();
+        let len = c.len_utf8();
         let abs = span.start + i;
-        let end = abs + c.len_utf8();
-        let next = iter.peek().map(|&(_, n)| n);
+        let end = abs + len;
+        let next = s[i + len..].chars().next();
+        i += len;
         if c.is_whitespace() || c.is_control() {
             pending_ws = Some(pending_ws.map_or((abs, end), |(a, _)| (a, end)));
             prev = Some(c);
@@ -137,18 +159,23 @@ pub(crate) fn normalize(raw: &str, span: Span) -> (String, Vec<Seg>) {
         if let Some((a, e)) = pending_ws.take()
             && !out.is_empty()
         {
-            out.push(' ');
-            if &raw[a..e] == " " {
-                push_copy(&mut segs, a, 1);
-            } else {
-                segs.push(Seg::Space { raw: a, len: e - a });
-            }
+            push_space(raw, &mut out, &mut segs, a, e);
         }
         out.push(c);
-        push_copy(&mut segs, abs, c.len_utf8());
+        push_copy(&mut segs, abs, len);
         prev = Some(c);
     }
     (out, segs)
+}
+
+/// Writes the one space standing for the whitespace run `raw[a..e]`.
+fn push_space(raw: &str, out: &mut String, segs: &mut Vec<Seg>, a: usize, e: usize) {
+    out.push(' ');
+    if &raw[a..e] == " " {
+        push_copy(segs, a, 1);
+    } else {
+        segs.push(Seg::Space { raw: a, len: e - a });
+    }
 }
 
 fn push_copy(segs: &mut Vec<Seg>, raw: usize, len: usize) {

@@ -1,7 +1,7 @@
 //! Context-free patterns of page chrome: each recognises a kind of line that is never
 //! article text wherever it stands (share buttons, copyright, cookie banners, …).
 
-use std::sync::LazyLock;
+use std::{cell::OnceCell, sync::LazyLock};
 
 use dossier_core::RemovalReason;
 use regex::Regex;
@@ -361,29 +361,167 @@ pub(crate) struct Hint {
     pub(crate) article_end: bool,
 }
 
+/// Cheap literal tests on one line, each a necessary condition of a pattern, so that
+/// [`classify`] runs a pattern's regex only on the lines that could match it (most lines
+/// are prose, which matches none). The regexes stay the judges: a test only skips them.
+///
+/// The tests compare ASCII case-insensitively. The patterns' `(?i)` agrees with that except
+/// for two characters that Unicode case folding equates with an ASCII letter, `ſ` (s) and
+/// the Kelvin sign `K` (k): on a line holding one of them (`trap`) every test passes.
+struct Probe<'a> {
+    /// The line without its bullet: what most patterns are matched against.
+    bare: &'a str,
+    trap: bool,
+    /// `bare` with ASCII letters in lower case, made on first use.
+    folded: OnceCell<Vec<u8>>,
+}
+
+impl<'a> Probe<'a> {
+    fn new(text: &str, bare: &'a str) -> Probe<'a> {
+        Probe {
+            bare,
+            trap: !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']),
+            folded: OnceCell::new(),
+        }
+    }
+
+    /// `bare` may hold one of the (lower-case ASCII) `needles`, ignoring ASCII case.
+    fn contains_any(&self, needles: &[&str]) -> bool {
+        if self.trap {
+            return true;
+        }
+        let folded = self
+            .folded
+            .get_or_init(|| self.bare.as_bytes().to_ascii_lowercase());
+        needles
+            .iter()
+            .any(|n| memchr::memmem::find(folded, n.as_bytes()).is_some())
+    }
+
+    /// `bare` may start with one of the (lower-case ASCII) `prefixes`, ignoring ASCII case.
+    fn starts_any(&self, prefixes: &[&str]) -> bool {
+        self.trap || prefixes.iter().any(|p| starts_ci(self.bare, p))
+    }
+
+    /// `bare` holds a letter outside ASCII (the Cyrillic and Arabic alternatives of a
+    /// pattern need one).
+    fn has_non_ascii_letter(&self) -> bool {
+        !self.bare.is_ascii()
+            && self
+                .bare
+                .chars()
+                .any(|c| !c.is_ascii() && c.is_alphabetic())
+    }
+
+    /// Necessary for [`COPYRIGHT`]: "©", "(c)" or "copyright" first, "all rights reserved",
+    /// or a non-ASCII letter (the Russian, Persian and Arabic phrases).
+    fn may_be_copyright(&self) -> bool {
+        self.bare.starts_with('©')
+            || self.starts_any(&["(c)", "copyright"])
+            || self.contains_any(&["all rights reserved"])
+            || self.has_non_ascii_letter()
+    }
+
+    /// Necessary for [`COOKIE`]: the word "cookie", or a line as short as the button texts
+    /// ("Accept all cookies", "We value your privacy"), all ASCII and at most 22 bytes.
+    fn may_be_cookie(&self) -> bool {
+        self.bare.len() <= 32 || self.contains_any(&["cookie"])
+    }
+
+    /// Necessary for [`CREDIT`]: one of its first words, or "contributed".
+    fn may_be_credit(&self) -> bool {
+        self.starts_any(&[
+            "additional ",
+            "reporting",
+            "writing",
+            "editing",
+            "research",
+            "compiled",
+            "produced",
+            "translated",
+            "graphics",
+            "with ",
+        ]) || self.contains_any(&["contributed"])
+    }
+
+    /// Necessary for [`NEWSLETTER`]: a word of each of its alternatives.
+    fn may_be_newsletter(&self) -> bool {
+        self.contains_any(&[
+            "newsletter",
+            "sign up",
+            "inbox",
+            "enter your",
+            "subscribe to",
+            "delivered",
+            "straight",
+            "direct",
+        ])
+    }
+
+    /// Necessary for [`CAPTION`]: a first word of its anchored alternatives (or a non-ASCII
+    /// first letter: "фото"), a closing bracket, a slash, or "photo", "image", "picture",
+    /// "getty".
+    fn may_be_caption(&self) -> bool {
+        let b = self.bare.as_bytes();
+        b.first().is_some_and(|c| !c.is_ascii())
+            || b.contains(&b'/')
+            || self.bare.ends_with([')', ']'])
+            || self.starts_any(&[
+                "header ",
+                "featured ",
+                "main ",
+                "top ",
+                "lead ",
+                "cover ",
+                "file",
+                "satellite ",
+                "pic",
+                "illustration",
+                "graphic",
+                "video",
+                "credit",
+                "foto",
+                "courtesy ",
+            ])
+            || self.contains_any(&["photo", "image", "picture", "getty"])
+    }
+}
+
+/// `text` starts with the lower-case ASCII `prefix`, ignoring ASCII case.
+fn starts_ci(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Classifies a normalised, non-empty line by the context-free chrome patterns.
 pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     let (bare, bulleted) = features::strip_bullet(text);
     let words = features::word_count(bare);
-    let lower = bare.to_lowercase();
+    // The lower-case line, made only for the short lines whose tests need it.
+    let lower_cell = OnceCell::new();
+    let lower = || lower_cell.get_or_init(|| bare.to_lowercase()).as_str();
+    let probe = Probe::new(text, bare);
     let mut hint = Hint::default();
     use RemovalReason as R;
 
-    if let Some(c) = SYNDICATION_FIRST_ON.captures(text) {
+    if (probe.trap || starts_ci(text, "the post "))
+        && let Some(c) = SYNDICATION_FIRST_ON.captures(text)
+    {
         hint.publisher = Some(c[1].trim().to_owned());
         return Some((R::Syndication, hint));
     }
     if words <= 35 && SYNDICATION.is_match(bare) {
         return Some((R::Syndication, hint));
     }
-    if words <= 25 && COPYRIGHT.is_match(bare) {
+    if words <= 25 && probe.may_be_copyright() && COPYRIGHT.is_match(bare) {
         hint.publisher = copyright_holder(bare);
         return Some((R::Copyright, hint));
     }
-    if LOREM.is_match(bare) {
+    if probe.contains_any(&["lorem ipsum"]) && LOREM.is_match(bare) {
         return Some((R::Ad, hint));
     }
-    if words <= 60 && COOKIE.is_match(bare) {
+    if words <= 60 && probe.may_be_cookie() && COOKIE.is_match(bare) {
         return Some((R::Cookie, hint));
     }
     if is_language_menu(bare) {
@@ -397,11 +535,13 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
         hint.article_end = true;
         return Some((R::Ad, hint));
     }
-    if words <= 40 && CREDIT.is_match(bare) {
+    if words <= 40 && probe.may_be_credit() && CREDIT.is_match(bare) {
         hint.article_end = true;
         return Some((R::Byline, hint));
     }
-    if RULE.is_match(text) {
+    // A rule starts with one of its characters.
+    if text.starts_with(['_', '=', '~', '*', '#', '·', '•', '—', '–', '-']) && RULE.is_match(text)
+    {
         // An underscore rule is how wire copy separates the story from its credits.
         hint.article_end = text.starts_with('_');
         return Some((R::SiteChrome, hint));
@@ -422,10 +562,10 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     if words <= 20 && REPLY.is_match(bare) {
         return Some((R::ReplyWidget, hint));
     }
-    if words <= 8 && is_share(&lower) {
+    if words <= 8 && is_share(lower()) {
         return Some((R::Share, hint));
     }
-    if words <= 30 && NEWSLETTER.is_match(bare) {
+    if words <= 30 && probe.may_be_newsletter() && NEWSLETTER.is_match(bare) {
         return Some((R::Newsletter, hint));
     }
     if words <= 4 && NAV.is_match(bare) {
@@ -433,7 +573,7 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
         // content", "Search", "Privacy policy") is site furniture.
         let menu_item = bulleted
             || matches!(
-                lower.as_str(),
+                lower(),
                 "home" | "about" | "about us" | "contact" | "contact us" | "sitemap" | "careers"
             );
         let reason = if menu_item { R::Menu } else { R::SiteChrome };
@@ -449,7 +589,8 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     if words <= 30 && INLINE_RELATED.is_match(bare) && !features::ends_sentence(bare) {
         return Some((R::Related, hint));
     }
-    if lower == "home" {
+    // A line whose lower case is "home" is one word.
+    if words == 1 && lower() == "home" {
         return Some((R::Menu, hint));
     }
     if is_breadcrumb(bare) {
@@ -458,12 +599,12 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     if words <= 30 && CATEGORY.is_match(bare) || features::is_camel_concatenation(bare) {
         return Some((R::Category, hint));
     }
-    if let Some(m) = PUBLISHED_PREFIX.find(bare)
-        && words <= 16
+    if words <= 16
+        && let Some(m) = PUBLISHED_PREFIX.find(bare)
         && let Some((d, _, _)) = dates::find_date(&bare[m.end()..])
     {
         hint.date = Some(d);
-        let kw = lower.split_whitespace().next().unwrap_or("");
+        let kw = lower().split_whitespace().next().unwrap_or("");
         hint.published_keyword = !matches!(kw, "updated" | "last" | "modified" | "обновлено");
         // "Posted on March 3, 2025 by Jane Doe"
         if let Some(at) = bare.find(" by ")
@@ -479,7 +620,7 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
     }
     // "January 14, 2025 by Jane Doe", "25 Nov 2024 | By Jane Doe": a date, then a byline.
     if words <= 16
-        && let Some(at) = lower.find("by ")
+        && let Some(at) = lower().find("by ")
         && at > 0
         && let Some(d) =
             dates::date_only(bare[..at].trim_end_matches([' ', '|', '·', '•', '-', '–', '—', ',']))
@@ -508,10 +649,10 @@ pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
             return Some((R::Byline, hint));
         }
     }
-    if words <= 30 && CAPTION.is_match(bare) {
+    if words <= 30 && probe.may_be_caption() && CAPTION.is_match(bare) {
         return Some((R::Caption, hint));
     }
-    if features::doubled(bare).is_some() && words <= 10 {
+    if words <= 10 && features::doubled(bare).is_some() {
         return Some((R::SiteChrome, hint));
     }
     None
@@ -577,6 +718,22 @@ fn is_share(lower: &str) -> bool {
 
 /// A language switcher: one language name, or several separated by `|`, `/`, `·`, `,`.
 fn is_language_menu(text: &str) -> bool {
+    // A part longer than every language name is none (lower case never has fewer
+    // characters, nor other separators or spaces): most lines end here, before the
+    // lower-casing.
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        LANGUAGE_NAMES
+            .iter()
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
+    if text
+        .split(['|', '/', '·', '•', ','])
+        .any(|p| p.trim().chars().nth(*LONGEST).is_some())
+    {
+        return false;
+    }
     let lower = text.to_lowercase();
     let parts: Vec<&str> = lower
         .split(['|', '/', '·', '•', ','])
@@ -588,6 +745,10 @@ fn is_language_menu(text: &str) -> bool {
 
 /// A breadcrumb trail: "Home > World > Asia", "News › Afghanistan › Title".
 fn is_breadcrumb(text: &str) -> bool {
+    // Every separator holds '>', '/', '›' (E2 80 BA) or '»' (C2 BB).
+    if !text.bytes().any(|b| matches!(b, b'>' | b'/' | 0xBA | 0xBB)) {
+        return false;
+    }
     let seps = BREADCRUMB_SEP.find_iter(text).count();
     if seps == 0 {
         return false;

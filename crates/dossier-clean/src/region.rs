@@ -28,12 +28,15 @@ pub(crate) enum Decision {
 }
 
 /// The decisions for every line, and what the page says about the document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Analysis {
     pub(crate) decisions: Vec<Decision>,
     pub(crate) publisher: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) published: Option<Date>,
+    /// The sample of the article's prose whose language was asked, for the clean text's
+    /// language to reuse.
+    pub(crate) prose: Option<language::Sample>,
 }
 
 /// Where a line stands relative to the article.
@@ -50,7 +53,9 @@ struct Ctx<'a> {
     pats: Vec<Option<(RemovalReason, Hint)>>,
     words: Vec<usize>,
     doc_script: Option<Script>,
-    doc_lang: Option<Lang>,
+    /// A sample of the article's prose, once the body is found; its language (computed on
+    /// first use) is the document's.
+    prose: Option<language::Sample>,
     /// `is_foreign` per line, computed once (language identification is the costly part).
     foreign: Vec<std::cell::OnceCell<bool>>,
     config: &'a Config,
@@ -92,6 +97,15 @@ impl Ctx<'_> {
         *self.foreign[i].get_or_init(|| self.compute_foreign(i))
     }
 
+    /// The article's language, when whatlang is sure of it and it is written in Latin script.
+    fn doc_lang(&self) -> Option<Lang> {
+        self.prose
+            .as_ref()
+            .and_then(language::Sample::info)
+            .filter(|info| info.is_reliable() && info.script() == Script::Latin)
+            .map(|info| info.lang())
+    }
+
     fn compute_foreign(&self, i: usize) -> bool {
         let t = self.text(i);
         let script = language::script_of(t);
@@ -102,8 +116,8 @@ impl Ctx<'_> {
             return true;
         }
         if self.words[i] >= self.config.min_foreign_words
-            && !(self.doc_lang == Some(Lang::Eng) && language::looks_english(t))
-            && let (Some(l), Some(d)) = (language::reliable_language(t), self.doc_lang)
+            && !(self.doc_lang() == Some(Lang::Eng) && language::looks_english(t))
+            && let (Some(l), Some(d)) = (language::reliable_language(t), self.doc_lang())
         {
             return l != d;
         }
@@ -223,7 +237,7 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         pats,
         words,
         doc_script: None,
-        doc_lang: None,
+        prose: None,
         foreign: vec![std::cell::OnceCell::new(); n],
         config,
     };
@@ -321,14 +335,12 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         .map(|i| ctx.text(i))
         .collect::<Vec<_>>()
         .join(" ");
-    let prose = language::sample(&prose);
-    ctx.doc_script = language::script_of(prose);
+    let prose = language::Sample::new(language::sample(&prose));
+    ctx.doc_script = prose.script();
     // Other languages are told apart line by line only in Latin script, and only when the
     // article's own language is certain: in Arabic or Cyrillic script, languages whatlang
-    // does not know (Pashto, Tajik) would be taken for their neighbours.
-    ctx.doc_lang = whatlang::detect(prose)
-        .filter(|info| info.is_reliable() && info.script() == Script::Latin)
-        .map(|info| info.lang());
+    // does not know (Pashto, Tajik) would be taken for their neighbours (`Ctx::doc_lang`).
+    ctx.prose = Some(prose);
 
     // 2. The headline: the record's title when a line above the body says it; else the
     //    first title-like line above the body, skipping chrome (byline, date, share …).
@@ -502,7 +514,7 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
             Zone::Footer
         };
         let text = ctx.text(i);
-        let same_as_title = title_text.as_deref() == Some(norm(text).as_str());
+        let same_as_title = title_text.as_deref().is_some_and(|t| lower_eq(text, t));
         let near_article = zone == Zone::Between
             || (zone == Zone::Body && i < body_head_end)
             || Some(i) == above_title
@@ -652,7 +664,18 @@ pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Ana
         .or(line_late)
         .or(holder);
     analysis.published = published.map(|(_, _, d)| d);
+    analysis.prose = ctx.prose.take();
     analysis
+}
+
+/// True when the lower case of `text` is `lower`: `norm(text) == lower` for a normalised
+/// line (whose only whitespace is single spaces between words), without building it.
+/// `str::to_lowercase` lower-cases character by character but for a final capital sigma.
+fn lower_eq(text: &str, lower: &str) -> bool {
+    if text.contains('Σ') {
+        return text.to_lowercase() == lower;
+    }
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// True when `short` is the initials of `long` ("BBC", "British Broadcasting

@@ -7,8 +7,12 @@ use std::sync::Arc;
 
 use dossier_core::{Annotations, CleanDocument, Extractor, Label, Mention, Span, Timex};
 
-use crate::fuse::{Candidate, PRIORITY_DATE, PRIORITY_GUESS, PRIORITY_RULE, fuse, normalize_name};
+use crate::features::{WordClasses, token_infos};
+use crate::fuse::{
+    Candidate, PRIORITY_DATE, PRIORITY_GUESS, PRIORITY_RULE, fuse, fuse_model, normalize_name,
+};
 use crate::gazetteer::{EMBEDDED, Gazetteer, Hit};
+use crate::model::{Model, ModelError};
 use crate::rules::{self, Env, RuleOut, Unknown};
 use crate::tokens::{Token, TokenKind, sentences, tokenize};
 use crate::words::{self, Lexicon};
@@ -28,7 +32,13 @@ pub struct Config {
     /// they take priority over the embedded ones. A name starting with `ambiguous`
     /// marks its entries as needing context; `armed_groups` gives role `armed_group`.
     pub extra_gazetteers: Vec<(String, String)>,
+    /// Run the statistical tagger and fuse its spans with the rules (default true).
+    /// `false` gives the rules and gazetteers alone.
+    pub model: bool,
 }
+
+/// The trained tagger embedded in the crate (CC BY-SA 4.0, see `model/README.md`).
+const EMBEDDED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
 
 impl Default for Config {
     fn default() -> Config {
@@ -37,6 +47,7 @@ impl Default for Config {
             min_confidence: 0.5,
             embedded_gazetteer: true,
             extra_gazetteers: Vec::new(),
+            model: true,
         }
     }
 }
@@ -48,6 +59,8 @@ pub struct Recognizer {
     config: Config,
     pub(crate) gaz: Arc<Gazetteer>,
     lex: Arc<Lexicon>,
+    classes: Arc<WordClasses>,
+    model: Option<Arc<Model>>,
 }
 
 /// How the rules treat a line.
@@ -61,8 +74,20 @@ enum LineMode {
 }
 
 impl Recognizer {
-    /// Compiles the gazetteers named by `config`.
+    /// Compiles the gazetteers named by `config` and loads the embedded model.
     pub fn new(config: &Config) -> Recognizer {
+        // The embedded model is checked by a unit test; should it ever fail to parse,
+        // the recognizer falls back to the rules alone rather than fail.
+        Recognizer::build(config, Model::parse(EMBEDDED_MODEL).ok())
+    }
+
+    /// Like [`Recognizer::new`], with another model file (as written by
+    /// `cargo xtask train-ner`). Fails only when the file is not a model this build reads.
+    pub fn with_model(config: &Config, model: &[u8]) -> Result<Recognizer, ModelError> {
+        Ok(Recognizer::build(config, Some(Model::parse(model)?)))
+    }
+
+    fn build(config: &Config, model: Option<Model>) -> Recognizer {
         let extra = config
             .extra_gazetteers
             .iter()
@@ -71,11 +96,23 @@ impl Recognizer {
             .iter()
             .copied()
             .filter(|_| config.embedded_gazetteer);
+        let lex = Lexicon::embedded();
         Recognizer {
             config: config.clone(),
             gaz: Arc::new(Gazetteer::from_tsv(extra.chain(embedded))),
-            lex: Arc::new(Lexicon::embedded()),
+            classes: Arc::new(WordClasses::new(&lex)),
+            lex: Arc::new(lex),
+            model: model.filter(|m| !m.is_empty()).map(Arc::new),
         }
+    }
+
+    /// Does this recognizer run a (non-empty) statistical model?
+    pub fn has_model(&self) -> bool {
+        self.config.model && self.model.is_some()
+    }
+
+    pub(crate) fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// Finds the entity mentions of a document. DATE mentions are taken from `timexes`
@@ -83,15 +120,65 @@ impl Recognizer {
     /// sentences only.
     pub fn extract(&self, doc: &CleanDocument, timexes: &[Timex]) -> Annotations {
         let text = doc.text.as_str();
-        let sents = sentences(text, &doc.paragraphs);
         if let Some(lang) = &doc.metadata.language
             && !matches!(lang.as_str(), "en" | "eng")
         {
             return Annotations {
-                sentences: sents,
+                sentences: sentences(text, &doc.paragraphs),
                 mentions: Vec::new(),
             };
         }
+        let an = self.analyse(text, &doc.paragraphs, timexes);
+        let sents = an.sents.clone();
+        let ms = match &self.model {
+            Some(model) if self.config.model => self.model_pass(text, an, model),
+            _ => an.ms,
+        };
+        let mentions = ms
+            .into_iter()
+            .filter(|c| self.config.labels.contains(&c.label))
+            .filter(|c| c.label == Label::Date || c.confidence >= self.config.min_confidence)
+            .map(|c| Mention {
+                sentence: sents
+                    .partition_point(|s| s.end <= c.span.start)
+                    .min(sents.len().saturating_sub(1)),
+                span: c.span,
+                label: c.label,
+                canonical: c.canonical,
+                extractor: c.extractor,
+                confidence: c.confidence.clamp(0.0, 1.0),
+            })
+            .collect();
+        Annotations {
+            sentences: sents,
+            mentions,
+        }
+    }
+
+    /// The model's pass: token features (with the gazetteer and rule candidates as
+    /// features), Viterbi decoding, then fusion with the rule candidates.
+    fn model_pass(&self, text: &str, an: Analysis, model: &Model) -> Vec<Candidate> {
+        let infos = token_infos(
+            text,
+            &an.toks,
+            &an.sent_of,
+            &self.gaz,
+            &an.hits,
+            &an.ms,
+            &self.classes,
+        );
+        let ranges = sentence_ranges(&an.sent_of);
+        let spans = model.tag(&an.toks, &infos, &ranges);
+        let mut ms = fuse_model(text, &an.toks, &an.sent_of, &self.gaz, an.ms, spans);
+        let mut keys = Keys::new();
+        short_forms(text, &mut ms, &mut keys);
+        ms
+    }
+
+    /// The rule pass over a text: tokens, sentences, gazetteer hits and the fused rule
+    /// and gazetteer candidates after the document-level passes (any confidence).
+    pub(crate) fn analyse(&self, text: &str, paragraphs: &[Span], timexes: &[Timex]) -> Analysis {
+        let sents = sentences(text, paragraphs);
         let toks = tokenize(text);
         let sent_of = sentence_of_tokens(&toks, &sents);
         let modes: Vec<LineMode> = sents.iter().map(|s| line_mode(text, *s)).collect();
@@ -134,26 +221,14 @@ impl Recognizer {
         let mut keys = Keys::new();
         short_forms(text, &mut ms, &mut keys);
         propagate(&env, &sent_of, &modes, &keys, &mut ms);
-
         ms.sort_by_key(|c| (c.span.start, c.span.end));
-        let mentions = ms
-            .into_iter()
-            .filter(|c| self.config.labels.contains(&c.label))
-            .filter(|c| c.label == Label::Date || c.confidence >= self.config.min_confidence)
-            .map(|c| Mention {
-                sentence: sents
-                    .partition_point(|s| s.end <= c.span.start)
-                    .min(sents.len().saturating_sub(1)),
-                span: c.span,
-                label: c.label,
-                canonical: c.canonical,
-                extractor: c.extractor,
-                confidence: c.confidence.clamp(0.0, 1.0),
-            })
-            .collect();
-        Annotations {
-            sentences: sents,
-            mentions,
+        drop(env);
+        Analysis {
+            toks,
+            sents,
+            sent_of,
+            hits,
+            ms,
         }
     }
 
@@ -225,6 +300,36 @@ impl Recognizer {
         }
         kept
     }
+}
+
+/// What the rule pass found in a text.
+#[derive(Debug)]
+pub(crate) struct Analysis {
+    pub(crate) toks: Vec<Token>,
+    pub(crate) sents: Vec<Span>,
+    pub(crate) sent_of: Vec<Option<usize>>,
+    pub(crate) hits: Vec<Hit>,
+    /// Rule and gazetteer candidates, sorted, non-overlapping, any confidence.
+    pub(crate) ms: Vec<Candidate>,
+}
+
+/// The token range of every sentence (tokens outside sentences belong to none).
+pub(crate) fn sentence_ranges(sent_of: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev = None;
+    for (i, s) in sent_of.iter().enumerate() {
+        match s {
+            Some(_) if *s == prev && out.last().is_some_and(|r| r.1 == i) => {
+                if let Some(r) = out.last_mut() {
+                    r.1 = i + 1;
+                }
+            }
+            Some(_) => out.push((i, i + 1)),
+            None => {}
+        }
+        prev = *s;
+    }
+    out
 }
 
 fn sentence_of_tokens(toks: &[Token], sents: &[Span]) -> Vec<Option<usize>> {
@@ -569,19 +674,16 @@ fn propagate(
 ) {
     let text = env.text;
     let toks = env.toks;
-    let mut start_tok = BTreeMap::new();
-    let mut end_tok = BTreeMap::new();
-    for (i, t) in toks.iter().enumerate() {
-        start_tok.insert(t.span.start, i);
-        end_tok.insert(t.span.end, i);
-    }
+    // Tokens are sorted and disjoint: binary search by start and by end.
+    let start_tok = |pos: usize| toks.binary_search_by_key(&pos, |t| t.span.start).ok();
+    let end_tok = |pos: usize| toks.binary_search_by_key(&pos, |t| t.span.end).ok();
     for (key, (label, canonical, conf)) in keys {
         if key.is_empty() {
             continue;
         }
         for (pos, _) in text.match_indices(key.as_str()) {
             let span = Span::new(pos, pos + key.len());
-            let (Some(&a), Some(&b)) = (start_tok.get(&span.start), end_tok.get(&span.end)) else {
+            let (Some(a), Some(b)) = (start_tok(span.start), end_tok(span.end)) else {
                 continue;
             };
             let Some(s) = sent_of[a] else { continue };

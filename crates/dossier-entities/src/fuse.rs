@@ -4,7 +4,13 @@
 //! [`Candidate`]s; [`fuse`] keeps a non-overlapping set, preferring higher priority, then
 //! longer spans, then higher confidence.
 
+use std::collections::BTreeMap;
+
 use dossier_core::{Extractor, Label, Span};
+
+use crate::gazetteer::Gazetteer;
+use crate::model::ModelSpan;
+use crate::tokens::Token;
 
 /// A proposed mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +62,301 @@ pub(crate) fn fuse(cands: Vec<Candidate>) -> Vec<Candidate> {
     }
     kept.sort_by_key(|c| (c.span.start, c.span.end));
     kept
+}
+
+/// Rule and gazetteer candidates below this confidence give way to the model's decision
+/// that a string is not a name; stronger ones stay.
+pub(crate) const KEEP_RULE: f32 = 0.8;
+
+/// Same type for the purpose of fusion (GPE and LOC are one class for the model).
+fn same_class(a: Label, b: Label) -> bool {
+    let class = |l: Label| if l == Label::Gpe { Label::Loc } else { l };
+    class(a) == class(b)
+}
+
+/// Words that end the names of natural places (LOC rather than GPE).
+fn is_geo_feature(w: &str) -> bool {
+    const GEO: &[&str] = &[
+        "river",
+        "mountains",
+        "mountain",
+        "mount",
+        "sea",
+        "ocean",
+        "lake",
+        "valley",
+        "desert",
+        "gulf",
+        "bay",
+        "strait",
+        "straits",
+        "island",
+        "islands",
+        "peninsula",
+        "basin",
+        "plateau",
+        "range",
+        "hills",
+        "forest",
+        "coast",
+        "canal",
+        "glacier",
+        "pass",
+        "region",
+        "continent",
+        "creek",
+        "falls",
+        "park",
+        "beach",
+        "reef",
+        "delta",
+        "cape",
+        "channel",
+        "highlands",
+        "plains",
+        "mt",
+        "mt.",
+    ];
+    let lower = w.to_lowercase();
+    GEO.contains(&lower.as_str())
+}
+
+/// GPE or LOC for a place the model found: the gazetteer's label for the whole string
+/// if it has one, LOC for natural features ("Panjshir Valley"), else GPE.
+fn place_label(gaz: &Gazetteer, surface: &str) -> Label {
+    let whole = gaz
+        .find(surface)
+        .into_iter()
+        .filter(|h| h.span.start == 0 && h.span.end == surface.len() && !h.upper)
+        .map(|h| gaz.entries[h.entry].label)
+        .find(|l| matches!(l, Label::Gpe | Label::Loc));
+    if let Some(l) = whole {
+        return l;
+    }
+    let first = surface.split_whitespace().next().unwrap_or("");
+    let last = surface.split_whitespace().last().unwrap_or("");
+    if is_geo_feature(last) || matches!(first, "Lake" | "Mount" | "Gulf" | "Bay" | "Cape") {
+        Label::Loc
+    } else {
+        Label::Gpe
+    }
+}
+
+/// Trims the model's spans: a leading "the" and a trailing possessive stay outside.
+fn trim_span(text: &str, toks: &[Token], m: &ModelSpan) -> Option<(usize, usize)> {
+    let (mut a, mut b) = (m.a, m.b);
+    while a < b && matches!(toks[a].text(text), "the" | "The" | "THE") {
+        a += 1;
+    }
+    while a < b && matches!(toks[b - 1].text(text), "’s" | "'s" | "’" | "'") {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// Fuses the model's spans with the rule and gazetteer candidates `rule` (sorted,
+/// non-overlapping): rules and gazetteers decide NORP, DATE, GPE vs LOC and known
+/// names at the same span; the model decides the open classes and the boundaries; a
+/// rule candidate the model did not confirm stays only when it is strong. Then one
+/// label per string: every model mention of a string takes the label its mentions
+/// vote for (weighted by confidence).
+pub(crate) fn fuse_model(
+    text: &str,
+    toks: &[Token],
+    sent_of: &[Option<usize>],
+    gaz: &Gazetteer,
+    rule: Vec<Candidate>,
+    model: Vec<ModelSpan>,
+) -> Vec<Candidate> {
+    let mut taken = vec![false; rule.len()];
+    let mut out: Vec<Candidate> = Vec::new();
+    for m in &model {
+        let Some((a, b)) = trim_span(text, toks, m) else {
+            continue;
+        };
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        let first = rule.partition_point(|c| c.span.end <= span.start);
+        let over: Vec<usize> = (first..rule.len())
+            .take_while(|&i| rule[i].span.start < span.end)
+            .collect();
+        if over
+            .iter()
+            .any(|&i| matches!(rule[i].label, Label::Date | Label::Norp))
+        {
+            continue;
+        }
+        if let Some(&i) = over.iter().find(|&&i| rule[i].span == span) {
+            let r = &rule[i];
+            // Known organisations: the list wins ("Harrow" the school, not the town).
+            let known =
+                r.extractor == Extractor::Gazetteer && r.confidence >= 0.9 && r.label == Label::Org;
+            if same_class(r.label, m.label) || known {
+                let mut c = r.clone();
+                c.confidence = c.confidence.max(m.confidence);
+                out.push(c);
+                for &k in &over {
+                    taken[k] = true;
+                }
+                continue;
+            }
+        }
+        // A strong rule or list name that contains or crosses the model's span keeps
+        // its boundaries ("Council of Foreign Ministers of the CSTO").
+        let strong = |c: &Candidate| match c.extractor {
+            Extractor::Gazetteer => c.confidence >= 0.9,
+            _ => c.confidence >= KEEP_RULE,
+        };
+        if over
+            .iter()
+            .any(|&i| strong(&rule[i]) && rule[i].span != span && !span.contains(rule[i].span))
+        {
+            continue;
+        }
+        for &k in &over {
+            taken[k] = true;
+        }
+        let surface = &text[span.range()];
+        let label = if m.label == Label::Loc {
+            place_label(gaz, surface)
+        } else {
+            m.label
+        };
+        out.push(Candidate {
+            span,
+            label,
+            canonical: normalize_name(surface),
+            extractor: Extractor::Model,
+            confidence: m.confidence,
+            priority: PRIORITY_RULE,
+        });
+    }
+    for (c, taken) in rule.into_iter().zip(taken) {
+        if taken {
+            continue;
+        }
+        let keep = matches!(c.label, Label::Date | Label::Norp)
+            || c.extractor == Extractor::Gazetteer
+            || c.confidence >= KEEP_RULE;
+        if keep {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    one_label_per_string(text, &mut out);
+    spread(text, toks, sent_of, &mut out);
+    out
+}
+
+/// Other occurrences of a string the model labelled get the same label when nothing
+/// covers them and they are not part of a longer capitalised sequence ("Coron" seen
+/// once as a place is a place throughout the document).
+fn spread(text: &str, toks: &[Token], sent_of: &[Option<usize>], ms: &mut Vec<Candidate>) {
+    let mut keys: BTreeMap<&str, (Label, String, f32)> = BTreeMap::new();
+    for m in ms.iter() {
+        if m.extractor == Extractor::Model && m.confidence >= 0.5 {
+            let e =
+                keys.entry(&text[m.span.range()])
+                    .or_insert((m.label, m.canonical.clone(), 0.0));
+            e.2 = e.2.max(m.confidence);
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; toks.len()];
+    let mut k = 0;
+    for m in ms.iter() {
+        while k < toks.len() && toks[k].span.end <= m.span.start {
+            k += 1;
+        }
+        let mut j = k;
+        while j < toks.len() && toks[j].span.start < m.span.end {
+            covered[j] = true;
+            j += 1;
+        }
+    }
+    let cap = |i: usize| toks[i].text(text).starts_with(char::is_uppercase);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, &(Label, String, f32))> = None;
+        for (key, v) in keys.range(toks[i].text(text)..) {
+            if !key.starts_with(toks[i].text(text)) {
+                break;
+            }
+            let end = toks[i].span.start + key.len();
+            if text.get(toks[i].span.start..end) != Some(*key) {
+                continue;
+            }
+            // Must end on a token boundary, inside one sentence, uncovered.
+            let Some(b) = (i..toks.len()).find(|&j| toks[j].span.end >= end) else {
+                continue;
+            };
+            if toks[b].span.end != end
+                || (i..=b).any(|j| covered[j] || sent_of[j] != sent_of[i] || sent_of[j].is_none())
+            {
+                continue;
+            }
+            if best.is_none_or(|(bb, _)| b > bb) {
+                best = Some((b, v));
+            }
+        }
+        let Some((b, (label, canonical, conf))) = best else {
+            i += 1;
+            continue;
+        };
+        let glued = |x: usize, y: usize| text[toks[x].span.end..toks[y].span.start] == *" ";
+        let longer = (i > 0 && sent_of[i - 1] == sent_of[i] && cap(i - 1) && glued(i - 1, i))
+            || (b + 1 < toks.len()
+                && sent_of[b + 1] == sent_of[b]
+                && cap(b + 1)
+                && glued(b, b + 1));
+        if !longer {
+            added.push(Candidate {
+                span: Span::new(toks[i].span.start, toks[b].span.end),
+                label: *label,
+                canonical: canonical.clone(),
+                extractor: Extractor::Model,
+                confidence: conf * 0.9,
+                priority: PRIORITY_RULE,
+            });
+        }
+        i = b + 1;
+    }
+    ms.extend(added);
+    ms.sort_by_key(|c| (c.span.start, c.span.end));
+}
+
+/// Model mentions of the same string share the label most of their confidence votes
+/// for; a mention from a list or a rule counts as a strong vote.
+fn one_label_per_string(text: &str, ms: &mut [Candidate]) {
+    let mut votes: BTreeMap<String, [f32; 6]> = BTreeMap::new();
+    let idx = |l: Label| Label::ALL.iter().position(|x| *x == l).unwrap_or(0);
+    for m in ms.iter() {
+        if m.label == Label::Date {
+            continue;
+        }
+        let w = m.confidence;
+        votes
+            .entry(normalize_name(&text[m.span.range()]))
+            .or_default()[idx(m.label)] += w;
+    }
+    for m in ms.iter_mut() {
+        if m.extractor != Extractor::Model {
+            continue;
+        }
+        let Some(v) = votes.get(&normalize_name(&text[m.span.range()])) else {
+            continue;
+        };
+        let best = (0..6).fold(0, |b, k| if v[k] > v[b] { k } else { b });
+        if v[best] > v[idx(m.label)] {
+            m.label = Label::ALL[best];
+        }
+    }
 }
 
 /// The canonical form of a surface name: no leading "the", whitespace collapsed, curly

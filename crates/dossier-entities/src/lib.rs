@@ -1,16 +1,20 @@
-//! Entity mentions for Dossier: tokens, sentences, gazetteers and rules, and
-//! cross-document resolution.
+//! Entity mentions for Dossier: tokens, sentences, gazetteers, rules and a trained
+//! statistical tagger, and cross-document resolution.
 //!
 //! What it does: finds PERSON, ORG, GPE, LOC and NORP mentions (plus DATE mentions handed
 //! in by the time stage) with exact byte offsets in a [`dossier_core::CleanDocument`],
 //! gives each a within-document canonical name (acronyms, short forms), and resolves
 //! canonical entities across documents with stable ids ([`Resolver`]). Extraction is a
 //! list of candidates from several extractors (gazetteer, capitalised-sequence rules)
-//! fused by one function, so a statistical model can be added as one more extractor.
+//! fused into mentions, then an embedded averaged-perceptron tagger (PER/ORG/LOC, hashed
+//! features that include the rule candidates, Viterbi decoding) whose spans are fused
+//! with them: lists and rules decide NORP, DATE, GPE vs LOC and known organisations, the
+//! model the open classes. [`train_model`] trains the tagger (`cargo xtask train-ner`).
 //!
-//! What it does not do: no I/O, no `Result` (gazetteers and the lexicon are embedded),
-//! no date normalisation (the time stage does that), no statistical model yet, and no
-//! risky cross-document merges (spelling variants, transliterations).
+//! What it does not do: no I/O, no `Result` except [`Recognizer::with_model`] for a model
+//! file from outside (gazetteers, lexicon and model are embedded), no date normalisation
+//! (the time stage does that), no NORP/DATE/MISC learning, and no risky cross-document
+//! merges (spelling variants, transliterations).
 //!
 //! # Example
 //! ```
@@ -45,15 +49,20 @@
 //! ```
 
 mod extract;
+mod features;
 mod fuse;
 mod gazetteer;
+mod model;
 mod resolve;
 mod rules;
 mod tokens;
+mod train;
 mod words;
 
 pub use crate::{
     extract::{Config, Recognizer},
+    model::ModelError,
     resolve::Resolver,
     tokens::{Token, TokenKind, sentences, tokenize},
+    train::{GoldDocument, TrainConfig, TrainedModel, train_model},
 };

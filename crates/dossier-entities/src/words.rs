@@ -37,6 +37,16 @@ impl Lexicon {
         self.given.contains(word) && !is_title_word(word)
     }
 
+    /// The lower-case common words.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+
+    /// The given names.
+    pub(crate) fn given_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.given.iter().copied()
+    }
+
     /// Is the lower-cased `word` a common English word?
     pub(crate) fn contains(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
@@ -613,6 +623,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "out", "off", "than", "that", "per", "nor", "so", "yet",
 ];
 
+/// Title heads ("minister", "mr").
+pub(crate) fn title_heads() -> impl Iterator<Item = &'static str> {
+    TITLE_HEADS.iter().copied()
+}
+/// Organisation heads ("ministry", "bank") of both positions.
+pub(crate) fn org_heads() -> impl Iterator<Item = &'static str> {
+    ORG_HEADS.iter().chain(ORG_HEADS_FIRST).copied()
+}
+/// Speech verbs ("said").
+pub(crate) fn speech_verbs() -> impl Iterator<Item = &'static str> {
+    SPEECH_VERBS.iter().copied()
+}
 pub(crate) fn is_title_head(w: &str) -> bool {
     has(TITLE_HEADS, w)
 }

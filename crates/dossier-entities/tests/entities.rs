@@ -1,7 +1,9 @@
 //! Snapshot tests over fixture texts, and focused tests of the hard cases.
 //!
 //! The recognizer here uses only the stand-in gazetteer in `tests/data/*.tsv` (not the
-//! embedded `data/`), so the snapshots move only when the code does.
+//! embedded `data/`) and no statistical model: these tests pin the rules, and the
+//! snapshots move only when the rule code does. `tests/model.rs` tests the full
+//! recognizer (embedded gazetteer + model).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -22,6 +24,7 @@ fn config() -> Config {
             ("gazetteer.tsv".to_string(), read("gazetteer.tsv")),
             ("ambiguous.tsv".to_string(), read("ambiguous.tsv")),
         ],
+        model: false,
         ..Config::default()
     }
 }

@@ -4,7 +4,8 @@
 //! ([`DocumentInput`]: raw document, clean document, time expressions, mentions,
 //! quotations) in any order, and at [`DatasetWriter::finish`] writes into the output folder
 //! `documents.csv`, `removed.csv`, `mentions.csv`, `dates.csv`, `quotes.csv`,
-//! `entities.csv`, `errors.csv`,
+//! `entities.csv` (with knowledge-base ids, places and the watch-list flag),
+//! `cooccurrences.csv`, `errors.csv`,
 //! `dataset.jsonl` and a `README.md` data dictionary with this run's counts. Byte offsets
 //! become Unicode code-point offsets (`start`/`end` into the clean text,
 //! `raw_start`/`raw_end` into the raw text through the offset map). Rows are sorted, so

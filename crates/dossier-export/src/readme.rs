@@ -79,7 +79,12 @@ line ends as in the file), end exclusive.
 (or the JSONL record's id). Entity ids are derived from label and canonical name (or are \
 knowledge-base ids): they are stable across runs and machines, never counters.
 - **Joins.** `removed.doc_id`, `mentions.doc_id`, `dates.doc_id` and `quotes.doc_id` refer to \
-`documents.id`; `mentions.entity_id` and `quotes.speaker_entity_id` refer to `entities.id`.
+`documents.id`; `mentions.entity_id`, `quotes.speaker_entity_id`, `cooccurrences.a` and \
+`cooccurrences.b` refer to `entities.id`.
+- **Knowledge base.** Entities are linked to Dossier's bundled, offline knowledge base: places \
+to GeoNames (https://www.geonames.org/, CC BY 4.0) with their coordinates and country, \
+organisations, armed groups and some people to hand-made, sourced lists. Names the knowledge \
+base gives as one entity (`ISIS-K`, `ISKP`) are one row of `entities.csv`.
 - **Dates.** Every temporal expression is a row of `dates.csv`. Calendar dates, years and \
 periods are also DATE rows of `mentions.csv` (same span, `is_mention` true, empty \
 `entity_id`); vague references (`recently`, `now`) are only in `dates.csv`.

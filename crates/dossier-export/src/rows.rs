@@ -51,7 +51,8 @@ pub(crate) enum Table {
     Dates = 3,
     Quotes = 4,
     Entities = 5,
-    Errors = 6,
+    Cooccurrences = 6,
+    Errors = 7,
 }
 
 impl Table {
@@ -62,7 +63,7 @@ impl Table {
 }
 
 /// Every CSV table, in the order the data dictionary lists them.
-pub(crate) const TABLES: [TableSpec; 7] = [
+pub(crate) const TABLES: [TableSpec; 8] = [
     TableSpec {
         file: "documents.csv",
         row: "article (input document that was read and cleaned)",
@@ -361,18 +362,68 @@ pub(crate) const TABLES: [TableSpec; 7] = [
             col(
                 "kb_id",
                 "string, empty when not linked",
-                "Knowledge-base (Wikidata) id.",
+                "Id in Dossier's bundled knowledge base: `geonames:<GeoNames id>` for places, `kb:<slug>` for organisations, armed groups, media, people, demonyms and regions.",
+            ),
+            col(
+                "geonames_id",
+                "integer, empty when not a linked place",
+                "GeoNames id of the place (GPE and LOC), chosen with each document's context (other places and countries it names) and population.",
+            ),
+            col(
+                "lat",
+                "number (degrees, WGS 84, 5 decimals), empty when not a linked place",
+                "Latitude of the place; for a country its capital's, for a US state its largest city's.",
+            ),
+            col(
+                "lon",
+                "number (degrees, WGS 84, 5 decimals), empty when not a linked place",
+                "Longitude of the place, as `lat`.",
+            ),
+            col(
+                "country",
+                "string (ISO 3166-1 alpha-2), empty when not a linked place",
+                "The country the place lies in (the country itself for a country).",
             ),
             col(
                 "role",
                 "string, empty when none",
-                "Role from the knowledge base (`armed_group`, …).",
+                "Role from the knowledge base: `armed_group` for armed and terrorist groups, else the kind of organisation (`intergovernmental`, `news_media`, `government_body`, …) or person (`head_of_state`, `minister`, `official`, …).",
+            ),
+            col(
+                "watched",
+                "boolean (`true`/`false`)",
+                "True when the entity matches the analyst's watch-list (the entities file named in `dossier.toml`).",
             ),
             col("n_mentions", "integer", "Number of mentions in the corpus."),
             col(
                 "n_documents",
                 "integer",
                 "Number of documents that mention it.",
+            ),
+        ],
+    },
+    TableSpec {
+        file: "cooccurrences.csv",
+        row: "pair of entities named in the same sentence at least once",
+        sorted_by: "a, b",
+        columns: &[
+            col(
+                "a",
+                "string",
+                "The first entity (`entities.id`), the smaller id of the two.",
+            ),
+            col("b", "string", "The second entity (`entities.id`)."),
+            col("a_name", "string", "Name of `a` (`entities.name`)."),
+            col("b_name", "string", "Name of `b` (`entities.name`)."),
+            col(
+                "n_sentences",
+                "integer",
+                "Number of sentences that name both (DATE mentions do not count).",
+            ),
+            col(
+                "n_documents",
+                "integer",
+                "Number of documents with at least one such sentence.",
             ),
         ],
     },
@@ -522,8 +573,26 @@ pub(crate) struct EntityRow<'a> {
     pub(crate) name: &'a str,
     pub(crate) aliases: String,
     pub(crate) kb_id: Option<&'a str>,
+    pub(crate) geonames_id: Option<u64>,
+    /// Already formatted with 5 decimals.
+    pub(crate) lat: Option<String>,
+    /// Already formatted with 5 decimals.
+    pub(crate) lon: Option<String>,
+    pub(crate) country: Option<&'a str>,
     pub(crate) role: Option<&'a str>,
+    pub(crate) watched: bool,
     pub(crate) n_mentions: u64,
+    pub(crate) n_documents: u64,
+}
+
+/// A row of `cooccurrences.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub(crate) struct CooccurrenceRow<'a> {
+    pub(crate) a: &'a str,
+    pub(crate) b: &'a str,
+    pub(crate) a_name: &'a str,
+    pub(crate) b_name: &'a str,
+    pub(crate) n_sentences: u64,
     pub(crate) n_documents: u64,
 }
 
@@ -716,11 +785,25 @@ mod tests {
             name: "",
             aliases: String::new(),
             kb_id: None,
+            geonames_id: None,
+            lat: None,
+            lon: None,
+            country: None,
             role: None,
+            watched: false,
             n_mentions: 0,
             n_documents: 0,
         };
         check(Table::Entities, serde_header(&entity));
+        let co = CooccurrenceRow {
+            a: "",
+            b: "",
+            a_name: "",
+            b_name: "",
+            n_sentences: 0,
+            n_documents: 0,
+        };
+        check(Table::Cooccurrences, serde_header(&co));
         let error = ErrorRow {
             source_path: "",
             line: None,
@@ -735,6 +818,7 @@ mod tests {
             Table::Dates,
             Table::Quotes,
             Table::Entities,
+            Table::Cooccurrences,
             Table::Errors,
         ]
         .into_iter()

@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::error::ExportError;
 use crate::readme;
 use crate::rows::{
-    Confidence, EntityRow, ErrorRow, JsonlDate, JsonlMention, JsonlQuote, JsonlRecord, TABLES,
-    Table,
+    Confidence, CooccurrenceRow, EntityRow, ErrorRow, JsonlDate, JsonlMention, JsonlQuote,
+    JsonlRecord, TABLES, Table,
 };
 use crate::spill::{DocumentInput, SpillDoc, spill_doc};
 
@@ -52,6 +52,8 @@ pub struct Summary {
     pub removed: u64,
     /// Rows of `quotes.csv`.
     pub quotes: u64,
+    /// Rows of `cooccurrences.csv`.
+    pub cooccurrences: u64,
     /// The dataset folder.
     pub out_dir: PathBuf,
 }
@@ -286,12 +288,39 @@ impl DatasetWriter {
                 name: &e.name,
                 aliases: e.aliases.join(" | "),
                 kb_id: e.kb_id.as_deref(),
+                geonames_id: e.geo.as_ref().map(|g| g.geonames_id),
+                lat: e.geo.as_ref().map(|g| format!("{:.5}", g.lat)),
+                lon: e.geo.as_ref().map(|g| format!("{:.5}", g.lon)),
+                country: e.geo.as_ref().map(|g| g.country.as_str()),
                 role: e.role.as_deref(),
+                watched: e.watched,
                 n_mentions: e.n_mentions,
                 n_documents: e.n_documents,
             })?;
         }
         let (t, n) = entities.finish()?;
+        counts[t as usize] = n;
+
+        // Co-occurrences: names from the entity list; pairs sorted by (a, b).
+        let names: BTreeMap<&str, &str> = resolution
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        let mut pairs: Vec<_> = resolution.cooccurrences.iter().collect();
+        pairs.sort();
+        let mut co = CsvTable::create(&dir, Table::Cooccurrences)?;
+        for c in pairs {
+            co.row(&CooccurrenceRow {
+                a: &c.a,
+                b: &c.b,
+                a_name: names.get(c.a.as_str()).copied().unwrap_or(""),
+                b_name: names.get(c.b.as_str()).copied().unwrap_or(""),
+                n_sentences: c.n_sentences,
+                n_documents: c.n_documents,
+            })?;
+        }
+        let (t, n) = co.finish()?;
         counts[t as usize] = n;
 
         errors.sort();
@@ -320,6 +349,7 @@ impl DatasetWriter {
             dates: counts[Table::Dates as usize],
             removed: counts[Table::Removed as usize],
             quotes: counts[Table::Quotes as usize],
+            cooccurrences: counts[Table::Cooccurrences as usize],
             out_dir,
         })
     }

@@ -5,9 +5,9 @@ use std::fs;
 use std::path::Path;
 
 use dossier_core::{
-    Annotations, CleanDocument, Date, DateSource, DocId, Entity, EntityKey, ErrorRecord, Extractor,
-    Label, Mention, Metadata, OffsetMap, Quote, RawDocument, RemovalReason, RemovedBlock,
-    Resolution, SourceMeta, Span, Timex, TimexType,
+    Annotations, CleanDocument, Cooccurrence, Date, DateSource, DocId, Entity, EntityKey,
+    ErrorRecord, Extractor, GeoLink, Label, Mention, Metadata, OffsetMap, Quote, RawDocument,
+    RemovalReason, RemovedBlock, Resolution, SourceMeta, Span, Timex, TimexType,
 };
 use dossier_export::{DatasetWriter, DocumentInput, ExportError, Options};
 
@@ -300,7 +300,30 @@ fn resolution() -> Resolution {
     ];
     entities[4].kb_id = Some("Q42927".into());
     entities[4].role = Some("armed_group, \"militant\"".into());
+    entities[4].watched = true;
+    entities[2].kb_id = Some("geonames:1138958".into());
+    entities[2].geo = Some(GeoLink {
+        geonames_id: 1138958,
+        lat: 34.52813,
+        lon: 69.17233,
+        country: "AF".into(),
+    });
     entities.sort_by(|a, b| a.id.cmp(&b.id));
+    // Given out of order: the writer sorts them.
+    let cooccurrences = vec![
+        Cooccurrence {
+            a: "gpe:kabul".into(),
+            b: "org:taliban".into(),
+            n_sentences: 1,
+            n_documents: 1,
+        },
+        Cooccurrence {
+            a: "gpe:afghanistan".into(),
+            b: "gpe:kabul".into(),
+            n_sentences: 1,
+            n_documents: 1,
+        },
+    ];
     let index = entities
         .iter()
         .enumerate()
@@ -317,7 +340,7 @@ fn resolution() -> Resolution {
     Resolution {
         entities,
         index,
-        cooccurrences: Vec::new(),
+        cooccurrences,
     }
 }
 
@@ -418,8 +441,13 @@ fn snapshot_of_a_two_document_dataset() {
         (2, 10, 2, 3)
     );
     assert_eq!(
-        (summary.entities, summary.errors, summary.quotes),
-        (5, 2, 3)
+        (
+            summary.entities,
+            summary.errors,
+            summary.quotes,
+            summary.cooccurrences
+        ),
+        (5, 2, 3, 2)
     );
     let files = files(&out);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
@@ -427,6 +455,7 @@ fn snapshot_of_a_two_document_dataset() {
         names,
         [
             "README.md",
+            "cooccurrences.csv",
             "dataset.jsonl",
             "dates.csv",
             "documents.csv",

@@ -1,0 +1,138 @@
+//! The full recognizer (embedded gazetteers + rules + the embedded statistical model):
+//! snapshots on the fixture texts, and focused tests of the model's contract.
+
+use std::fmt::Write as _;
+use std::fs;
+
+use dossier_core::{
+    Annotations, CleanDocument, DocId, Extractor, Label, Metadata, OffsetMap, Span,
+};
+use dossier_entities::{Config, ModelError, Recognizer};
+
+/// One document, one paragraph per blank-line-separated block.
+fn document(text: &str) -> CleanDocument {
+    let mut paragraphs = Vec::new();
+    let mut pos = 0;
+    for block in text.split("\n\n") {
+        let body = block.trim_end_matches('\n');
+        if !body.trim().is_empty() {
+            paragraphs.push(Span::new(pos, pos + body.len()));
+        }
+        pos += block.len() + 2;
+    }
+    CleanDocument {
+        id: DocId::new("t"),
+        paragraphs,
+        has_title: false,
+        offsets: OffsetMap::identity(text.len()),
+        removed: Vec::new(),
+        metadata: Metadata::default(),
+        text: text.to_string(),
+    }
+}
+
+fn extract(text: &str) -> Annotations {
+    Recognizer::new(&Config::default()).extract(&document(text), &[])
+}
+
+fn render(text: &str, ann: &Annotations) -> String {
+    let mut out = String::from("# byte offsets; extractor and confidence; sN = sentence\n");
+    for m in &ann.mentions {
+        writeln!(
+            out,
+            "{}..{} {} {:?} [{}] ({} {:.2}) s{}",
+            m.span.start,
+            m.span.end,
+            m.label,
+            &text[m.span.range()],
+            m.canonical,
+            m.extractor.as_str(),
+            m.confidence,
+            m.sentence
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn embedded_model_loads() {
+    assert!(Recognizer::new(&Config::default()).has_model());
+    let off = Config {
+        model: false,
+        ..Config::default()
+    };
+    assert!(!Recognizer::new(&off).has_model());
+}
+
+#[test]
+fn bad_model_files_are_refused() {
+    let err = Recognizer::with_model(&Config::default(), b"not a model").unwrap_err();
+    assert_eq!(err, ModelError::NotAModel);
+    let mut truncated = b"DSNER\x01\0\0".to_vec();
+    truncated.extend_from_slice(&[0, 0]);
+    assert!(matches!(
+        Recognizer::with_model(&Config::default(), &truncated),
+        Err(ModelError::Corrupt(_) | ModelError::FeatureVersion(..))
+    ));
+}
+
+#[test]
+fn the_model_finds_unlisted_names() {
+    let text = "The Kovalenko Foundation’s director spoke in Ulaanbaatar on Monday.";
+    let ann = extract(text);
+    let found: Vec<(&str, Label)> = ann
+        .mentions
+        .iter()
+        .map(|m| (&text[m.span.range()], m.label))
+        .collect();
+    assert!(found.contains(&("Ulaanbaatar", Label::Gpe)), "{found:?}");
+    // A leading "the" and the possessive stay outside.
+    assert!(
+        found.contains(&("Kovalenko Foundation", Label::Org)),
+        "{found:?}"
+    );
+    assert!(
+        ann.mentions.iter().any(|m| m.extractor == Extractor::Model),
+        "{found:?}"
+    );
+    for m in &ann.mentions {
+        assert!((0.0..=1.0).contains(&m.confidence));
+    }
+}
+
+#[test]
+fn no_mention_crosses_a_line_break_or_sentence() {
+    let text = "Anna Berg met Olaf\nNilsen in Oslo. Nilsen Hall was empty.";
+    let ann = extract(text);
+    for m in &ann.mentions {
+        let s = &text[m.span.range()];
+        assert!(!s.contains('\n'), "{s:?}");
+        let sent = ann.sentences[m.sentence];
+        assert!(sent.contains(m.span), "{s:?}");
+    }
+}
+
+#[test]
+fn one_label_per_string() {
+    let text = "Coron is quiet. Boats leave Coron at dawn, and Coron town sleeps late. \
+                Visitors to Coron rent bikes.";
+    let ann = extract(text);
+    let labels: Vec<Label> = ann
+        .mentions
+        .iter()
+        .filter(|m| &text[m.span.range()] == "Coron")
+        .map(|m| m.label)
+        .collect();
+    assert!(labels.windows(2).all(|w| w[0] == w[1]), "{labels:?}");
+}
+
+#[test]
+fn fixtures_with_model() {
+    let rec = Recognizer::new(&Config::default());
+    insta::glob!("data/*.txt", |path| {
+        let text = fs::read_to_string(path).unwrap();
+        let ann = rec.extract(&document(&text), &[]);
+        insta::assert_snapshot!(render(&text, &ann));
+    });
+}

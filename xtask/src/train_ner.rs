@@ -1,0 +1,275 @@
+//! `cargo xtask train-ner`: trains the entity tagger of `dossier-entities` on the gold
+//! corpora in `../shared/ner/*/{train,test}.iob2` (never `dev`) and writes the model file into the crate
+//! (`crates/dossier-entities/model/ner.bin`). Also the IOB2 reader `eval-ner` uses.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use dossier_core::{Label, Span};
+use dossier_entities::{GoldDocument, TrainConfig, train_model};
+use xtask::workspace_root;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct TrainNerArgs {
+    /// Folder of the NER corpora, one sub-folder per source (default `../shared/ner`
+    /// beside the repository).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Sources (sub-folder names) to leave out, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    exclude: Vec<String>,
+    /// Splits to train on, comma-separated (`dev` is kept for `eval-ner`).
+    #[arg(long, value_delimiter = ',', default_value = "train,test")]
+    splits: Vec<String>,
+    /// Also train on these files (e.g. a source's test split).
+    #[arg(long, value_name = "FILE")]
+    add: Vec<PathBuf>,
+    /// Where to write the model (default `crates/dossier-entities/model/ner.bin`).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 12)]
+    epochs: u32,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Hashed feature buckets, as a power of two.
+    #[arg(long, default_value_t = 19)]
+    bucket_bits: u32,
+}
+
+/// A text with gold spans (byte offsets) and labels as the file writes them.
+#[derive(Debug, Clone)]
+pub(crate) struct GoldText {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) entities: Vec<(usize, usize, String)>,
+}
+
+pub(crate) fn default_data() -> PathBuf {
+    workspace_root().join("../shared/ner")
+}
+
+pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
+    let data = args.data.clone().unwrap_or_else(default_data);
+    let mut files = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&data)
+        .with_context(|| format!("cannot read {}", data.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        for split in &args.splits {
+            let file = dir.join(format!("{split}.iob2"));
+            if file.exists() && !args.exclude.contains(&name) {
+                files.push(file);
+            }
+        }
+    }
+    files.extend(args.add.iter().cloned());
+    if files.is_empty() {
+        bail!("no training files under {}", data.display());
+    }
+    let mut docs = Vec::new();
+    for f in &files {
+        let texts = read_iob2(f)?;
+        let n_ent: usize = texts.iter().map(|t| t.entities.len()).sum();
+        println!(
+            "{}: {} documents, {} entities",
+            f.display(),
+            texts.len(),
+            n_ent
+        );
+        docs.extend(texts.into_iter().map(to_gold_document));
+    }
+    let config = TrainConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+        bucket_bits: args.bucket_bits,
+        ..TrainConfig::default()
+    };
+    let t = Instant::now();
+    let model = train_model(&docs, &config);
+    let secs = t.elapsed().as_secs_f64();
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| workspace_root().join("crates/dossier-entities/model/ner.bin"));
+    std::fs::write(&out, &model.bytes)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!(
+        "tokens {} (active {}), entities {} (unreachable {}), errors per epoch {:?}",
+        model.tokens,
+        model.active_tokens,
+        model.entities,
+        model.unreachable,
+        model.errors_per_epoch
+    );
+    println!(
+        "trained in {secs:.1} s; wrote {} ({:.1} MB)",
+        out.display(),
+        model.bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+fn to_gold_document(t: GoldText) -> GoldDocument {
+    let entities = t
+        .entities
+        .iter()
+        .filter_map(|(a, b, l)| {
+            let label = match l.as_str() {
+                "PER" | "PERSON" => Label::Person,
+                "ORG" => Label::Org,
+                "LOC" | "GPE" | "FAC" => Label::Loc,
+                _ => return None,
+            };
+            Some((Span::new(*a, *b), label))
+        })
+        .collect();
+    GoldDocument {
+        text: t.text,
+        entities,
+    }
+}
+
+/// Reads an IOB2 file into one text per `# doc`: one line per sentence, the sentence's
+/// `# text` when the tokens can be found in it in order, else the tokens joined with
+/// light detokenisation (no space before `,` `.` `'s` …, none after `(`).
+pub(crate) fn read_iob2(path: &Path) -> anyhow::Result<Vec<GoldText>> {
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut docs: Vec<GoldText> = Vec::new();
+    let mut sent: Vec<(&str, &str)> = Vec::new();
+    let mut sent_text: Option<&str> = None;
+    let mut doc_id = String::new();
+    let flush = |docs: &mut Vec<GoldText>,
+                 sent: &mut Vec<(&str, &str)>,
+                 sent_text: &mut Option<&str>,
+                 doc_id: &str| {
+        if sent.is_empty() {
+            return;
+        }
+        if docs.last().is_none_or(|d| d.id != doc_id) {
+            docs.push(GoldText {
+                id: doc_id.to_string(),
+                text: String::new(),
+                entities: Vec::new(),
+            });
+        }
+        if let Some(doc) = docs.last_mut() {
+            add_sentence(doc, sent, sent_text.take());
+        }
+        sent.clear();
+    };
+    for (n, line) in data.lines().enumerate() {
+        if line.starts_with('#') && !line.contains('\t') {
+            if let Some(id) = line.strip_prefix("# doc = ") {
+                flush(&mut docs, &mut sent, &mut sent_text, &doc_id);
+                doc_id = id.trim().to_string();
+            } else if let Some(t) = line.strip_prefix("# text = ") {
+                sent_text = Some(t);
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            flush(&mut docs, &mut sent, &mut sent_text, &doc_id);
+            sent_text = None;
+            continue;
+        }
+        let Some((tok, tag)) = line.split_once('\t') else {
+            bail!("{}:{}: no tab", path.display(), n + 1);
+        };
+        sent.push((tok, tag));
+    }
+    flush(&mut docs, &mut sent, &mut sent_text, &doc_id);
+    Ok(docs)
+}
+
+fn add_sentence(doc: &mut GoldText, sent: &[(&str, &str)], given: Option<&str>) {
+    if !doc.text.is_empty() {
+        doc.text.push('\n');
+    }
+    let base = doc.text.len();
+    // Token offsets inside the sentence text.
+    let aligned = given.and_then(|t| {
+        let mut pos = 0;
+        let mut offs = Vec::with_capacity(sent.len());
+        for (tok, _) in sent {
+            let rest = &t[pos..];
+            let skip = rest.len() - rest.trim_start().len();
+            if !rest[skip..].starts_with(tok) {
+                return None;
+            }
+            offs.push((pos + skip, pos + skip + tok.len()));
+            pos += skip + tok.len();
+        }
+        Some((t.trim_end().to_string(), offs))
+    });
+    let (s, offs) = aligned.unwrap_or_else(|| detokenize(sent));
+    doc.text.push_str(&s);
+    let mut open: Option<(usize, String)> = None;
+    let mut last_end = 0;
+    for ((_, tag), (a, b)) in sent.iter().zip(&offs) {
+        let continues = tag
+            .strip_prefix("I-")
+            .is_some_and(|l| open.as_ref().is_some_and(|o| o.1 == l));
+        if !continues {
+            if let Some((s0, l)) = open.take() {
+                doc.entities.push((base + s0, base + last_end, l));
+            }
+            if let Some(l) = tag.strip_prefix("B-").or_else(|| tag.strip_prefix("I-")) {
+                open = Some((*a, l.to_string()));
+            }
+        }
+        last_end = *b;
+    }
+    if let Some((s0, l)) = open {
+        doc.entities.push((base + s0, base + last_end, l));
+    }
+}
+
+fn detokenize(sent: &[(&str, &str)]) -> (String, Vec<(usize, usize)>) {
+    let mut s = String::new();
+    let mut offs = Vec::with_capacity(sent.len());
+    let mut no_space_next = true;
+    for (tok, _) in sent {
+        let glue_left = matches!(
+            *tok,
+            "," | "."
+                | ";"
+                | ":"
+                | "!"
+                | "?"
+                | ")"
+                | "]"
+                | "}"
+                | "%"
+                | "'s"
+                | "’s"
+                | "n't"
+                | "'"
+                | "’"
+                | "”"
+                | "'re"
+                | "'ve"
+                | "'ll"
+                | "'d"
+                | "'m"
+        );
+        if !(no_space_next || glue_left) {
+            s.push(' ');
+        }
+        let a = s.len();
+        s.push_str(tok);
+        offs.push((a, s.len()));
+        no_space_next = matches!(*tok, "(" | "[" | "{" | "$" | "“");
+    }
+    (s, offs)
+}
