@@ -240,12 +240,28 @@ pub struct Resolution {
     /// Entity pairs mentioned in the same sentence, sorted by (a, b); empty when the
     /// resolver does not count them.
     pub cooccurrences: Vec<Cooccurrence>,
+    /// Per-document exceptions to `index`: (document id, key) → index into `entities`, for
+    /// the documents where a name means another entity than it does in the rest of the
+    /// corpus (Moscow, Idaho in a story about Idaho). Consulted first by
+    /// [`Resolution::get_in`].
+    pub overrides: BTreeMap<(String, EntityKey), usize>,
 }
 
 impl Resolution {
-    /// The entity a key resolves to.
+    /// The entity a key resolves to across the corpus.
     pub fn get(&self, key: &EntityKey) -> Option<&Entity> {
         self.index.get(key).map(|&i| &self.entities[i])
+    }
+
+    /// The entity a key resolves to in one document: the document's own exception when it
+    /// has one, else the corpus-wide entity.
+    pub fn get_in(&self, doc_id: &str, key: &EntityKey) -> Option<&Entity> {
+        if !self.overrides.is_empty()
+            && let Some(&i) = self.overrides.get(&(doc_id.to_owned(), key.clone()))
+        {
+            return Some(&self.entities[i]);
+        }
+        self.get(key)
     }
 }
 

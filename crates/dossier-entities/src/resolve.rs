@@ -199,6 +199,7 @@ impl Resolver {
             entities: sorted,
             index,
             cooccurrences: Vec::new(),
+            overrides: Default::default(),
         }
     }
 }

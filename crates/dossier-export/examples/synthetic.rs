@@ -206,5 +206,6 @@ fn resolution() -> Resolution {
         entities,
         index,
         cooccurrences: Vec::new(),
+        overrides: Default::default(),
     }
 }

@@ -55,13 +55,13 @@ pub(crate) struct SpillMention {
 }
 
 impl SpillMention {
-    /// The mention row with its entity id filled in from the resolution (empty when the
-    /// key is unresolved).
+    /// The mention row with its entity id filled in from the resolution, the document's own
+    /// exception first (empty when the key is unresolved).
     pub(crate) fn resolve(self, resolution: &Resolution) -> MentionRow {
         let SpillMention { mut row, canonical } = self;
         if let (Some(name), Some(label)) = (canonical, Label::parse(&row.label)) {
             let key = EntityKey { label, name };
-            row.entity_id = resolution.get(&key).map(|e| e.id.clone());
+            row.entity_id = resolution.get_in(&row.doc_id, &key).map(|e| e.id.clone());
         }
         row
     }
@@ -82,10 +82,13 @@ impl SpillQuote {
         let SpillQuote { mut row, speaker } = self;
         if let Some((label, name)) = speaker {
             let entity = Label::parse(&label).and_then(|label| {
-                resolution.get(&EntityKey {
-                    label,
-                    name: name.clone(),
-                })
+                resolution.get_in(
+                    &row.doc_id,
+                    &EntityKey {
+                        label,
+                        name: name.clone(),
+                    },
+                )
             });
             row.speaker_entity_id = entity.map(|e| e.id.clone());
             row.speaker = Some(entity.map_or(name, |e| e.name.clone()));

@@ -341,6 +341,7 @@ fn resolution() -> Resolution {
         entities,
         index,
         cooccurrences,
+        overrides: Default::default(),
     }
 }
 

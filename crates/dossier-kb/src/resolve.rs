@@ -496,6 +496,7 @@ impl<'a> Resolver<'a> {
             entities: sorted,
             index,
             cooccurrences,
+            overrides: Default::default(),
         }
     }
 }
