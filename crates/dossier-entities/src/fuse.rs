@@ -200,6 +200,17 @@ pub(crate) fn fuse_model(
                 continue;
             }
         }
+        // Known places inside a model span that adds only joining punctuation or a
+        // direction adjective stay on their own: "Tajikistan-Afghanistan border" is two
+        // GPEs, "Northern Afghanistan" is Afghanistan (names such as "North Korea" are
+        // whole gazetteer entries and were settled above).
+        if split_known_places(
+            text,
+            span,
+            &over.iter().map(|&i| &rule[i]).collect::<Vec<_>>(),
+        ) {
+            continue;
+        }
         // A strong rule or list name that contains or crosses the model's span keeps
         // its boundaries ("Council of Foreign Ministers of the CSTO").
         let strong = |c: &Candidate| match c.extractor {
@@ -245,6 +256,61 @@ pub(crate) fn fuse_model(
     one_label_per_string(text, &mut out);
     spread(text, toks, sent_of, &mut out);
     out
+}
+
+/// True when `span` is made of known places (strong gazetteer GPE/LOC candidates it
+/// contains) and, between or before them, only joining punctuation (`-`, `–`, `/`),
+/// spaces, or one leading direction adjective ("Northern", "south-eastern").
+fn split_known_places(text: &str, span: Span, inside: &[&Candidate]) -> bool {
+    let places: Vec<&&Candidate> = inside
+        .iter()
+        .filter(|c| {
+            span.contains(c.span)
+                && c.span != span
+                && c.extractor == Extractor::Gazetteer
+                && c.confidence >= 0.9
+                && matches!(c.label, Label::Gpe | Label::Loc)
+        })
+        .collect();
+    if places.is_empty() {
+        return false;
+    }
+    let mut at = span.start;
+    for (n, c) in places.iter().enumerate() {
+        let gap = &text[at..c.span.start];
+        let ok = if n == 0 {
+            is_direction_adjective(gap.trim()) || gap.trim().is_empty()
+        } else {
+            gap.chars()
+                .all(|ch| matches!(ch, '-' | '–' | '—' | '/') || ch.is_whitespace())
+                && !gap.trim().is_empty()
+        };
+        if !ok {
+            return false;
+        }
+        at = c.span.end;
+    }
+    at == span.end
+}
+
+/// Compass adjectives that qualify a place without being part of its name.
+fn is_direction_adjective(w: &str) -> bool {
+    const DIRECTIONS: &[&str] = &[
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ];
+    let lower = w.to_lowercase();
+    DIRECTIONS.contains(&lower.as_str())
 }
 
 /// Other occurrences of a string the model labelled get the same label when nothing
@@ -398,6 +464,32 @@ mod tests {
         let labels: Vec<Label> = kept.iter().map(|c| c.label).collect();
         assert_eq!(labels, [Label::Org, Label::Date]);
         assert_eq!(kept[1].span, Span::new(18, 25));
+    }
+
+    fn place(text: &str, name: &str) -> Candidate {
+        let at = text.find(name).unwrap();
+        Candidate {
+            extractor: Extractor::Gazetteer,
+            confidence: 0.9,
+            ..cand(at, at + name.len(), Label::Gpe, PRIORITY_GAZETTEER)
+        }
+    }
+
+    #[test]
+    fn known_places_split_out_of_compounds() {
+        let text = "the Tajikistan-Afghanistan border";
+        let (t, a) = (place(text, "Tajikistan"), place(text, "Afghanistan"));
+        assert!(split_known_places(text, Span::new(4, 26), &[&t, &a]));
+        let text = "Northern Afghanistan provinces";
+        let a = place(text, "Afghanistan");
+        assert!(split_known_places(text, Span::new(0, 20), &[&a]));
+        // A name around a place is a name of its own: the model's span stands.
+        let text = "Bank of Afghanistan";
+        let a = place(text, "Afghanistan");
+        assert!(!split_known_places(text, Span::new(0, 19), &[&a]));
+        let text = "East Jerusalem";
+        let j = place(text, "Jerusalem");
+        assert!(!split_known_places(text, Span::new(0, 14), &[&j]));
     }
 
     #[test]
