@@ -192,6 +192,13 @@ impl Kb {
             .map(|&i| &self.places[i as usize])
     }
 
+    /// The first-level division (a US state) with this admin1 code in this country.
+    pub fn admin1(&self, country: &str, code: &str) -> Option<&Place> {
+        self.places
+            .iter()
+            .find(|p| p.kind == PlaceKind::Admin1 && p.country == country && p.admin1 == code)
+    }
+
     /// The country with this ISO 3166-1 alpha-2 code.
     pub fn country(&self, iso: &str) -> Option<&Place> {
         self.places

@@ -42,7 +42,7 @@
 //! };
 //! let config = UserConfig::parse("[[watch]]\nname = \"ISIS-K\"\n")?;
 //! let mut resolver = Resolver::new(Kb::embedded(), &config);
-//! resolver.add(&annotations, text);
+//! resolver.add("doc", &annotations, text);
 //! let resolution = resolver.finish();
 //!
 //! let isk = resolution.get(&EntityKey::of(&annotations.mentions[0])).unwrap();

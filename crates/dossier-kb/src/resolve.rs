@@ -77,6 +77,10 @@ struct KeyStats {
     context: BTreeSet<String>,
     /// Role words of the sentences naming it.
     roles: BTreeSet<&'static str>,
+    /// For a name several places bear (Moscow, Georgia): each document's reading as
+    /// (document id, GeoNames id, mentions in the document). Names with one place keep
+    /// nothing here, so memory grows with the documents naming ambiguous places only.
+    readings: Vec<(String, u64, u64)>,
 }
 
 /// Whole-corpus entity resolution against a knowledge base. Memory grows with the number
@@ -108,7 +112,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// Adds one document's mentions; `text` is the clean text their spans point into.
-    pub fn add(&mut self, annotations: &Annotations, text: &str) {
+    /// `doc_id` names the document in [`Resolution::overrides`] when one of its place names
+    /// means another place there than in the rest of the corpus.
+    pub fn add(&mut self, doc_id: &str, annotations: &Annotations, text: &str) {
         let doc = self.n_docs;
         self.n_docs += 1;
         let mentions: Vec<_> = annotations
@@ -122,15 +128,16 @@ impl<'a> Resolver<'a> {
             .map(|m| (m.label, m.canonical.as_str()))
             .collect();
         let ctx = PlaceContext::of_document(self.kb, names.iter().copied());
-        let mut linked: BTreeMap<EntityKey, u64> = BTreeMap::new();
+        let mut linked: BTreeMap<EntityKey, (u64, bool)> = BTreeMap::new();
         for &(label, name) in &names {
             if let Some(p) = link_place(self.kb, label, name, &ctx) {
+                let ambiguous = self.kb.places_named(name).len() > 1;
                 linked.insert(
                     EntityKey {
                         label,
                         name: name.to_string(),
                     },
-                    p.geonames_id,
+                    (p.geonames_id, ambiguous),
                 );
             }
         }
@@ -176,9 +183,17 @@ impl<'a> Resolver<'a> {
             let first_in_doc = st.docs.last() != Some(&doc);
             if first_in_doc {
                 st.docs.push(doc);
-                if let Some(id) = link {
+                if let Some((id, ambiguous)) = link {
                     *st.links.entry(id).or_default() += 1;
+                    if ambiguous {
+                        st.readings.push((doc_id.to_string(), id, 0));
+                    }
                 }
+            }
+            if let Some((_, true)) = link
+                && let Some(r) = st.readings.last_mut()
+            {
+                r.2 += 1;
             }
             st.gazetteer |= m.extractor == Extractor::Gazetteer;
             if m.label == Label::Person {
@@ -431,6 +446,63 @@ impl<'a> Resolver<'a> {
             });
             members.push(group);
         }
+        // Documents that read an ambiguous place name as another place than the corpus
+        // does get that place as an entity of its own (Moscow, Idaho beside Moscow).
+        let mut exceptions: Vec<(usize, String, &EntityKey)> = Vec::new();
+        for (e, group) in members.clone().iter().enumerate() {
+            for &i in group {
+                let Some(top) = top_link(stats[i]) else {
+                    continue;
+                };
+                for (doc_id, place, n) in &stats[i].readings {
+                    if *place == top {
+                        continue;
+                    }
+                    let Some(p) = self.kb.place(*place) else {
+                        continue;
+                    };
+                    let kb_id = p.kb_id();
+                    let target = match entities
+                        .iter()
+                        .position(|x| x.kb_id.as_deref() == Some(&kb_id))
+                    {
+                        Some(t) => t,
+                        None => {
+                            entities.push(Entity {
+                                id: String::new(),
+                                label: keys[i].label,
+                                name: self.qualified_name(p),
+                                aliases: Vec::new(),
+                                kb_id: Some(kb_id),
+                                role: None,
+                                n_mentions: 0,
+                                n_documents: 0,
+                                geo: Some(GeoLink {
+                                    geonames_id: p.geonames_id,
+                                    lat: p.lat,
+                                    lon: p.lon,
+                                    country: p.country.clone(),
+                                }),
+                                watched: false,
+                            });
+                            members.push(Vec::new());
+                            entities.len() - 1
+                        }
+                    };
+                    let t = &mut entities[target];
+                    t.n_mentions += n;
+                    t.n_documents += 1;
+                    if !t.aliases.contains(&keys[i].name) && t.name != keys[i].name {
+                        t.aliases.push(keys[i].name.clone());
+                        t.aliases.sort();
+                    }
+                    let from = &mut entities[e];
+                    from.n_mentions = from.n_mentions.saturating_sub(*n);
+                    from.n_documents = from.n_documents.saturating_sub(1);
+                    exceptions.push((target, doc_id.clone(), keys[i]));
+                }
+            }
+        }
         // Ids from label and name; a clash (only possible through splits) gets a suffix.
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|&a, &b| {
@@ -459,13 +531,19 @@ impl<'a> Resolver<'a> {
         let mut sorted = Vec::with_capacity(entities.len());
         let mut index = BTreeMap::new();
         let mut entity_of: BTreeMap<&EntityKey, usize> = BTreeMap::new();
+        let mut new_of = vec![0; entities.len()];
         for (new, &old) in order.iter().enumerate() {
+            new_of[old] = new;
             sorted.push(entities[old].clone());
             for &i in &members[old] {
                 index.insert(keys[i].clone(), new);
                 entity_of.insert(keys[i], new);
             }
         }
+        let overrides = exceptions
+            .into_iter()
+            .map(|(target, doc_id, key)| ((doc_id, key.clone()), new_of[target]))
+            .collect();
         // Co-occurrences of entities. Two keys of one entity in one document may both pair
         // with a third: the document count is capped by the entities' own counts.
         let mut co: BTreeMap<(usize, usize), (u64, u64)> = BTreeMap::new();
@@ -496,7 +574,25 @@ impl<'a> Resolver<'a> {
             entities: sorted,
             index,
             cooccurrences,
-            overrides: Default::default(),
+            overrides,
+        }
+    }
+
+    /// A place's name told apart from its namesakes: "Moscow, Idaho", "Georgia (U.S.
+    /// state)" stays as GeoNames has it, "Hyderabad, Pakistan".
+    fn qualified_name(&self, p: &crate::kb::Place) -> String {
+        if p.kind != crate::kb::PlaceKind::City {
+            return p.name.clone();
+        }
+        let region = self
+            .kb
+            .admin1(&p.country, &p.admin1)
+            .filter(|_| p.country == "US")
+            .or_else(|| self.kb.country(&p.country))
+            .map(|r| r.name.clone());
+        match region {
+            Some(r) => format!("{}, {r}", p.name),
+            None => p.name.clone(),
         }
     }
 }

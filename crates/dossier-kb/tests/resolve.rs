@@ -45,8 +45,8 @@ fn doc(text: &str, mentions: &[(&str, Label, &str)]) -> (String, Annotations) {
 
 fn resolve(docs: &[(String, Annotations)], config: &UserConfig) -> Resolution {
     let mut r = Resolver::new(Kb::embedded(), config);
-    for (text, a) in docs {
-        r.add(a, text);
+    for (n, (text, a)) in docs.iter().enumerate() {
+        r.add(&format!("doc{n}"), a, text);
     }
     r.finish()
 }
@@ -350,4 +350,39 @@ fn cooccurrences_count_sentences_and_documents() {
     let russia = r.entities.iter().find(|e| e.id == "gpe:russia").unwrap();
     assert_eq!(russia.kb_id.as_deref(), Some("geonames:2017370"));
     assert_eq!(russia.geo.as_ref().unwrap().country, "RU");
+}
+
+#[test]
+fn one_name_two_places_in_two_documents() {
+    let russia = doc(
+        "Officials in Moscow said Russia would respond. The Kremlin agreed.",
+        &[("Moscow", Label::Gpe, "Moscow"), ("Russia", Label::Gpe, "Russia")],
+    );
+    let russia2 = doc(
+        "Moscow hosted the talks. Russia sent envoys.",
+        &[("Moscow", Label::Gpe, "Moscow"), ("Russia", Label::Gpe, "Russia")],
+    );
+    let idaho = doc(
+        "The council of Moscow met in Idaho. Boise officials came too.",
+        &[
+            ("Moscow", Label::Gpe, "Moscow"),
+            ("Idaho", Label::Gpe, "Idaho"),
+            ("Boise", Label::Gpe, "Boise"),
+        ],
+    );
+    let r = resolve(&[russia, russia2, idaho], &UserConfig::default());
+    let key = EntityKey {
+        label: Label::Gpe,
+        name: "Moscow".to_string(),
+    };
+    let in_russia = r.get_in("doc0", &key).unwrap();
+    let in_idaho = r.get_in("doc2", &key).unwrap();
+    assert_eq!(in_russia.geo.as_ref().unwrap().country, "RU");
+    assert_eq!(in_idaho.geo.as_ref().unwrap().country, "US");
+    assert_ne!(in_russia.id, in_idaho.id);
+    assert_eq!(in_idaho.name, "Moscow, Idaho");
+    assert_eq!((in_russia.n_mentions, in_russia.n_documents), (2, 2));
+    assert_eq!((in_idaho.n_mentions, in_idaho.n_documents), (1, 1));
+    // Without an exception, a document gets the corpus-wide reading.
+    assert_eq!(r.get_in("doc1", &key).unwrap().id, in_russia.id);
 }
