@@ -355,6 +355,7 @@ impl<'a> Context<'a> {
             let gap = Span::new(q.end, verb.start);
             self.subject_in(gap, verb.start)
                 .or_else(|| self.pronoun_in(&window[..first]))
+                .or_else(|| self.title_in(&window[..first], q.start))
                 .or_else(|| {
                     if first == 0 {
                         self.subject_after(verb.end, end, false)
@@ -386,6 +387,7 @@ impl<'a> Context<'a> {
         } else {
             self.subject_in(Span::new(start, verb.start), verb.start)
                 .or_else(|| self.pronoun_in(&window[first.saturating_sub(2)..first]))
+                .or_else(|| self.title_in(&window[first.saturating_sub(4)..first], q.start))
                 .or_else(|| self.subject_after(verb.end, q.start, false))
         };
         Some((verb, subject, q.end))
@@ -584,6 +586,41 @@ impl<'a> Context<'a> {
             .find(|&i| self.mentions[i].label == Label::Person)
             .or_else(|| candidates.first().copied())
             .map(Subject::Mention)
+    }
+
+    /// A speaker named only by a title ("the minister said", "the spokesperson added"):
+    /// the nearest person before `before` whom the document gave that title ("Foreign
+    /// Minister Sergey Lavrov", "Natalia Kharitonova, spokesperson for the CSTO").
+    fn title_in(&self, words: &[Span], before: usize) -> Option<Subject> {
+        let title = words.iter().rev().find_map(|w| {
+            let word = self.text[w.range()].to_lowercase();
+            TITLES.contains(&word.as_str()).then_some(word)
+        })?;
+        let limit = self.mentions.partition_point(|m| m.span.start < before);
+        (0..limit).rev().find_map(|i| {
+            let m = &self.mentions[i];
+            if m.label != Label::Person {
+                return None;
+            }
+            // The title stands next to the name: within a few words before or after it,
+            // in the same sentence.
+            let sentence = self
+                .sentence_at(m.span.start)
+                .map_or(Span::new(0, self.text.len()), |k| self.sentences[k]);
+            let near = |from: usize, to: usize| {
+                let from = from.max(sentence.start);
+                let to = to.min(sentence.end);
+                from < to
+                    && self
+                        .words_in(Span::new(from, to))
+                        .iter()
+                        .any(|w| self.text[w.range()].eq_ignore_ascii_case(&title))
+            };
+            let window = 40;
+            (near(m.span.start.saturating_sub(window), m.span.start)
+                || near(m.span.end, m.span.end + window))
+            .then_some(Subject::Mention(i))
+        })
     }
 
     /// The last subject pronoun among `words`.

@@ -19,7 +19,8 @@
 //!
 //! The speaker is the [`EntityKey`](dossier_core::EntityKey) of an entity mention (label
 //! and within-document canonical name). A speaker named only by a title ("the minister
-//! said") stays empty; the verb is kept. A quotation over several paragraphs (an opening
+//! said") is the nearest person before it whom the document gave that title ("Foreign
+//! Minister Sergey Lavrov"), else empty; the verb is kept. A quotation over several paragraphs (an opening
 //! mark at each paragraph, one closing mark at the end) is one [`Quote`](dossier_core::Quote)
 //! spanning all of them; a quotation interrupted by its attribution (`“A,” he said, “B.”`)
 //! is two quotes with the same speaker. Quotes nested inside a quotation are part of it.

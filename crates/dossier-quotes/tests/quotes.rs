@@ -376,3 +376,19 @@ fn fixtures() {
         insta::assert_snapshot!(quotes(&text));
     });
 }
+
+#[test]
+fn a_title_names_the_person_the_document_gave_it() {
+    let q = "“We will keep the border closed for the whole winter,”";
+    // The document named the spokesperson earlier: the title points back at her.
+    let text = format!(
+        "Natalia Kharitonova, spokesperson for the CSTO, spoke on Monday. {q} the spokesperson said."
+    );
+    assert_eq!(speaker_verb(&text), sv("Natalia Kharitonova", "said"));
+    let text =
+        format!("Russian Foreign Minister Sergey Lavrov arrived in Astana. The minister said: {q}");
+    assert_eq!(speaker_verb(&text), sv("Sergey Lavrov", "said"));
+    // No one in the document holds that title: no speaker.
+    let text = format!("Natalia Kharitonova spoke on Monday. {q} the minister said.");
+    assert_eq!(speaker_verb(&text), sv("-", "said"));
+}
