@@ -356,11 +356,17 @@ fn cooccurrences_count_sentences_and_documents() {
 fn one_name_two_places_in_two_documents() {
     let russia = doc(
         "Officials in Moscow said Russia would respond. The Kremlin agreed.",
-        &[("Moscow", Label::Gpe, "Moscow"), ("Russia", Label::Gpe, "Russia")],
+        &[
+            ("Moscow", Label::Gpe, "Moscow"),
+            ("Russia", Label::Gpe, "Russia"),
+        ],
     );
     let russia2 = doc(
         "Moscow hosted the talks. Russia sent envoys.",
-        &[("Moscow", Label::Gpe, "Moscow"), ("Russia", Label::Gpe, "Russia")],
+        &[
+            ("Moscow", Label::Gpe, "Moscow"),
+            ("Russia", Label::Gpe, "Russia"),
+        ],
     );
     let idaho = doc(
         "The council of Moscow met in Idaho. Boise officials came too.",
