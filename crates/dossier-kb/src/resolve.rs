@@ -141,6 +141,21 @@ impl<'a> Resolver<'a> {
                 );
             }
         }
+        // "City, Region" appositions ("Everett, Washington", "Hyderabad, Pakistan"): the
+        // second place contains the first; pick the pair of places that agrees.
+        for pair in mentions.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let joined = text.get(a.span.end..b.span.start) == Some(", ");
+            if !(joined && a.label == Label::Gpe && b.label == Label::Gpe) {
+                continue;
+            }
+            if let Some((pa, pb)) = self.contained_in(&a.canonical, &b.canonical) {
+                for (m, p) in [(a, pa), (b, pb)] {
+                    let ambiguous = self.kb.places_named(&m.canonical).len() > 1;
+                    linked.insert(EntityKey::of(m), (p, ambiguous));
+                }
+            }
+        }
         // Sentences: which keys each holds, and its role words.
         let mut by_sentence: BTreeMap<usize, BTreeSet<EntityKey>> = BTreeMap::new();
         for m in &mentions {
@@ -222,6 +237,35 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+    }
+
+    /// The places named `inner` and `outer` such that the first lies in the second (a US
+    /// state or a country), the most populous such `inner` first; `None` when no pair
+    /// agrees.
+    fn contained_in(&self, inner: &str, outer: &str) -> Option<(u64, u64)> {
+        use crate::kb::PlaceKind;
+        let outers = self.kb.places_named(outer);
+        let mut best: Option<(u64, u64, u64)> = None;
+        for pa in self.kb.places_named(inner) {
+            for pb in &outers {
+                let inside = match pb.kind {
+                    PlaceKind::Country => pa.country == pb.country && pa.kind != PlaceKind::Country,
+                    PlaceKind::Admin1 => {
+                        pa.kind == PlaceKind::City
+                            && pa.country == pb.country
+                            && pa.admin1 == pb.admin1
+                    }
+                    _ => false,
+                };
+                let better = best.is_none_or(|(pop, ga, _)| {
+                    pa.population > pop || (pa.population == pop && pa.geonames_id < ga)
+                });
+                if inside && better {
+                    best = Some((pa.population, pa.geonames_id, pb.geonames_id));
+                }
+            }
+        }
+        best.map(|(_, a, b)| (a, b))
     }
 
     /// Groups the keys into entities, links them, and counts co-occurrences.
@@ -422,6 +466,23 @@ impl<'a> Resolver<'a> {
                     lon: p.lon,
                     country: p.country.clone(),
                 });
+            // A name the knowledge base gives another place than the one the documents'
+            // context chose ("Washington, D.C." for the state in "Everett, Washington") gives
+            // way to the chosen place's own name.
+            let mut name = name;
+            if user_name.is_none()
+                && let Some(g) = &geo
+                && let Some(place) = self.kb.place(g.geonames_id)
+                && !self
+                    .kb
+                    .places_named(&name)
+                    .iter()
+                    .any(|p| p.geonames_id == g.geonames_id)
+            {
+                let own = self.qualified_name(place);
+                aliases.insert(std::mem::replace(&mut name, own));
+                aliases.remove(&name);
+            }
             let watched = self.config.watched(
                 label,
                 std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str)),

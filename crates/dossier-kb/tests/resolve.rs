@@ -392,3 +392,28 @@ fn one_name_two_places_in_two_documents() {
     // Without an exception, a document gets the corpus-wide reading.
     assert_eq!(r.get_in("doc1", &key).unwrap().id, in_russia.id);
 }
+
+#[test]
+fn a_city_comma_region_apposition_picks_places_that_agree() {
+    let d = doc(
+        "Boeing builds the plane in Everett, Washington. Washington hosted talks.",
+        &[
+            ("Everett", Label::Gpe, "Everett"),
+            ("Washington", Label::Gpe, "Washington"),
+            ("Washington", Label::Gpe, "Washington"),
+        ],
+    );
+    let r = resolve(&[d], &UserConfig::default());
+    let key = |name: &str| EntityKey {
+        label: Label::Gpe,
+        name: name.to_string(),
+    };
+    let state = r.get_in("doc0", &key("Washington")).unwrap();
+    let city = r.get_in("doc0", &key("Everett")).unwrap();
+    let (s, c) = (state.geo.as_ref().unwrap(), city.geo.as_ref().unwrap());
+    assert_eq!((s.country.as_str(), c.country.as_str()), ("US", "US"));
+    // The state of Washington, not the capital: its point is its largest city, Seattle.
+    assert!(s.lon < -120.0, "{state:?}");
+    assert!(c.lon < -120.0, "{city:?}");
+    assert_eq!(state.name, "Washington");
+}
