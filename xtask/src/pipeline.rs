@@ -198,7 +198,7 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
             // A document the exporter refuses (a duplicate id, a bad span) is an error row;
             // an I/O failure of the output is fatal.
             match writer.add_document(input) {
-                Ok(()) => resolver.add(p.raw.id.as_str(), &p.annotations, &p.clean.text),
+                Ok(()) => resolver.add(&p.raw.id, &p.annotations, &p.clean.text),
                 Err(e) => match e.to_record() {
                     Some(record) => writer.add_error(&record)?,
                     None => return Err(e.into()),

@@ -12,7 +12,8 @@ use crate::norm::name_key;
 /// default says nothing.
 ///
 /// ```toml
-/// [[alias]]            # these names are the entity `name`
+/// [[alias]]            # these names are the entity `name` (for a place, the place that
+///                      # name stands for: name = "Moscow, Idaho", aliases = ["Moscow"])
 /// label = "ORG"
 /// name = "RASC News"
 /// aliases = ["RASC News Agency", "RASC"]

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use dossier_core::Label;
 
-use crate::norm::name_key;
+use crate::norm::{close_spellings, name_key, skeleton_key, translit_words};
 
 /// The embedded places (`data/places.tsv`, made by `cargo xtask build-kb`).
 const PLACES_TSV: &str = include_str!("../data/places.tsv");
@@ -111,6 +111,9 @@ pub struct Kb {
     /// (label, name key) → entries with that name or alias.
     entry_names: BTreeMap<(Label, String), Vec<u32>>,
     by_geonames: BTreeMap<u64, u32>,
+    /// Skeleton key of a PERSON name or alias of two words or more → (entry, its
+    /// transliteration spelling).
+    person_spellings: BTreeMap<String, Vec<(u32, Vec<String>)>>,
 }
 
 impl Kb {
@@ -158,6 +161,13 @@ impl Kb {
             let v = self.entry_names.entry((e.label, name_key(n))).or_default();
             if v.last() != Some(&i) {
                 v.push(i);
+            }
+            let words = translit_words(n);
+            if e.label == Label::Person && words.len() >= 2 {
+                self.person_spellings
+                    .entry(skeleton_key(&words))
+                    .or_default()
+                    .push((i, words));
             }
         }
         self.entries.push(e);
@@ -213,6 +223,29 @@ impl Kb {
             Some(v) if v.len() == 1 => Some(&self.entries[v[0] as usize]),
             _ => None,
         }
+    }
+
+    /// [`Kb::entry`], else for a PERSON the one entry whose name or an alias is a
+    /// transliteration variant of `name` (same consonant skeletons, each word at most one
+    /// edit apart, two for long words: "Kassym-Zhomart Tokaev" is Kassym-Jomart Tokayev).
+    pub fn lookup(&self, label: Label, name: &str) -> Option<&KbEntry> {
+        if let Some(e) = self.entry(label, name) {
+            return Some(e);
+        }
+        if label != Label::Person || self.entry_names.contains_key(&(label, name_key(name))) {
+            return None;
+        }
+        let words = translit_words(name);
+        let mut found: Option<u32> = None;
+        for (i, spelling) in self.person_spellings.get(&skeleton_key(&words))? {
+            if close_spellings(&words, spelling) {
+                match found {
+                    Some(f) if f != *i => return None,
+                    _ => found = Some(*i),
+                }
+            }
+        }
+        found.map(|i| &self.entries[i as usize])
     }
 
     /// The entry with this id.
@@ -330,5 +363,19 @@ mod tests {
             kb.entry(Label::Person, "ISKP").is_none(),
             "labels are kept apart"
         );
+        let tokayev = kb.entry(Label::Person, "Kassym-Jomart Tokayev");
+        assert!(tokayev.is_some());
+        assert_eq!(kb.entry(Label::Person, "Kassym-Zhomart Tokaev"), None);
+        assert_eq!(kb.lookup(Label::Person, "Kassym-Zhomart Tokaev"), tokayev);
+        assert_eq!(kb.lookup(Label::Person, "Kasym-Zhomart Tokayev"), tokayev);
+        let rahmon = kb.entry(Label::Person, "Emomali Rahmon");
+        assert_eq!(kb.lookup(Label::Person, "Emomali Rakhmon"), rahmon);
+        // Another first name is another person.
+        assert_eq!(
+            kb.lookup(Label::Person, "Sergey Lebedev").unwrap().kb_id,
+            "kb:sergey-lebedev"
+        );
+        assert_eq!(kb.lookup(Label::Person, "Oleg Lebedev"), None);
+        assert_eq!(kb.lookup(Label::Org, "Kassym-Zhomart Tokaev"), None);
     }
 }

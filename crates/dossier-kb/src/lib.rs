@@ -14,12 +14,16 @@
 //!
 //! What it does not do: no I/O (the data are embedded; the runner reads the user file and
 //! hands over its text), no mention finding (the entity stage does that), no network
-//! look-ups. A name links to one place per corpus (the place most documents chose): an
-//! entity key does not carry its document.
+//! look-ups, no merging of two people on a shared surname alone.
+//!
+//! Places are read per document: a name that one document reads as another place than
+//! the rest of the corpus (Moscow beside Idaho and Boise) gives that document's mentions
+//! an entity of their own ("Moscow, Idaho", `geonames:5601538`), found through
+//! [`Resolution::get_in`](dossier_core::Resolution::get_in).
 //!
 //! # Example
 //! ```
-//! use dossier_core::{Annotations, EntityKey, Extractor, Label, Mention, Span};
+//! use dossier_core::{Annotations, DocId, EntityKey, Extractor, Label, Mention, Span};
 //! use dossier_kb::{Kb, Resolver, UserConfig};
 //!
 //! let text = "ISKP attacked Moscow, Russia. Islamic State Khorasan denied it.";
@@ -42,7 +46,7 @@
 //! };
 //! let config = UserConfig::parse("[[watch]]\nname = \"ISIS-K\"\n")?;
 //! let mut resolver = Resolver::new(Kb::embedded(), &config);
-//! resolver.add("doc", &annotations, text);
+//! resolver.add(&DocId::new("doc"), &annotations, text);
 //! let resolution = resolver.finish();
 //!
 //! let isk = resolution.get(&EntityKey::of(&annotations.mentions[0])).unwrap();

@@ -5,10 +5,11 @@
 //! GeoNames name rather than an alternate name), plus 5 when its country is the country of
 //! another place of the document (or of a demonym), plus 5 when a city lies in a US state
 //! the document names, plus 10 for a qualifier in the name itself (`Georgia (U.S.
-//! state)`, `Kingston, Norfolk Island`). The context is built from the document's names
-//! that are not ambiguous (one candidate place, or a demonym); a name never counts as its
-//! own context. So Moscow beside Russia is Moscow, Russia, and even alone (population);
-//! Georgia beside Tbilisi is the country, beside Atlanta the US state.
+//! state)`; `Kingston, Norfolk Island` or `Moscow, Idaho`: a country, or the US state a
+//! city lies in). The context is built from the document's names that are not ambiguous
+//! (one candidate place, or a demonym); a name never counts as its own context. So Moscow
+//! beside Russia is Moscow, Russia, and even alone (population); Georgia beside Tbilisi is
+//! the country, beside Atlanta the US state.
 
 use std::collections::BTreeSet;
 
@@ -107,11 +108,14 @@ fn score(kb: &Kb, p: &Place, name: &str, qualifier: Option<&str>, ctx: &PlaceCon
     if let Some(q) = qualifier {
         let qk = name_key(q);
         let state = qk.contains("state") && p.kind == PlaceKind::Admin1;
-        let country = kb
-            .places_named(q)
-            .iter()
-            .any(|c| c.kind == PlaceKind::Country && c.country == p.country);
-        if state || country {
+        let region = kb.places_named(q).iter().any(|c| {
+            c.country == p.country
+                && (c.kind == PlaceKind::Country
+                    || (c.kind == PlaceKind::Admin1
+                        && p.kind == PlaceKind::City
+                        && c.admin1 == p.admin1))
+        });
+        if state || region {
             s += 10.0;
         }
     }
@@ -200,6 +204,14 @@ mod tests {
             country
         );
         assert_eq!(link(&[], "Georgia (U.S. state)"), state);
+        assert_eq!(
+            link(&[], "Moscow, Idaho"),
+            (PlaceKind::City, "US".to_string())
+        );
+        assert_eq!(
+            link(&[], "Moscow, Russia"),
+            (PlaceKind::City, "RU".to_string())
+        );
     }
 
     #[test]

@@ -114,6 +114,29 @@ pub(crate) fn skeleton(word: &str) -> String {
     out
 }
 
+/// The [`translit`] spelling of each word of a name ("Kassym-Zhomart Tokayev" →
+/// `kasim`, `jomart`, `tokaiev`).
+pub(crate) fn translit_words(name: &str) -> Vec<String> {
+    name_key(name).split(' ').map(translit).collect()
+}
+
+/// The consonant skeletons of [`translit_words`], joined: names that may be spellings of
+/// one another share it.
+pub(crate) fn skeleton_key(words: &[String]) -> String {
+    let sk: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+    sk.join(" ")
+}
+
+/// Two names spelled as [`translit_words`] are spellings of one name: as many words, each
+/// at most one edit apart (two for words of 8 letters or more).
+pub(crate) fn close_spellings(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(a, b)| {
+            let limit = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
+            edit_distance(a, b) <= limit
+        })
+}
+
 /// Levenshtein distance in characters.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -165,5 +188,12 @@ mod tests {
         assert_eq!(edit_distance("imangali", "amangali"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        let a = translit_words("Kassym-Zhomart Tokaev");
+        let b = translit_words("Kassym-Jomart Tokayev");
+        assert_eq!(skeleton_key(&a), skeleton_key(&b));
+        assert!(close_spellings(&a, &b));
+        let c = translit_words("Sergey Lebedev");
+        assert!(!close_spellings(&c, &translit_words("Sergey Lavrov")));
+        assert!(!close_spellings(&c, &translit_words("Sergey Lebedev Jr")));
     }
 }

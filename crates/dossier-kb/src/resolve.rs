@@ -6,24 +6,37 @@
 //! 2. the same name after case, diacritic, quote and dash normalisation (the same
 //!    [`slugify`]), and a bare acronym with the one long form documents defined for it;
 //! 3. the same knowledge-base entry (an alias of the KB: ISKP = ISIS-K = Islamic State –
-//!    Khorasan Province), or the same GeoNames place (same label);
+//!    Khorasan Province; for a PERSON also a transliteration variant of a known person's
+//!    name, see [`Kb::lookup`]), or the same GeoNames home place (same label);
 //! 4. PERSON transliteration variants: the same number of words, each word with the same
 //!    consonant skeleton and at most one edit apart (two for words of 8 letters or more),
 //!    and shared context (see [`shared_context`]);
 //! 5. a bare PERSON surname with the one full name in the corpus that ends with it, with
 //!    shared context. Two people who merely share a surname never merge: their first
 //!    names differ, and a bare surname with two candidates stays its own entity.
+//!
+//! Places are read per document. Each GPE/LOC name is linked with its document's context
+//! (through the analyst's name for it, when there is one). A name's home place is the
+//! place it stands for without context (Moscow, Russia), or, when no document reads it so,
+//! the place most documents chose. A document that reads the name as another place
+//! (Moscow beside Idaho and Boise) is an exception: its mentions, surface forms and
+//! co-occurrences go to that place's entity (the one already linked to it, or a new one
+//! named after the place: "Moscow, Idaho", "Georgia (U.S. state)"), and
+//! [`Resolution::overrides`] records (document, key) → that entity. Only exceptions keep a
+//! document id, so memory grows with them, not with the corpus, and which document comes
+//! first does not decide a name's place.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use dossier_core::{
-    Annotations, Cooccurrence, Entity, EntityKey, Extractor, GeoLink, Label, Resolution, slugify,
+    Annotations, Cooccurrence, DocId, Entity, EntityKey, Extractor, GeoLink, Label, Resolution,
+    slugify,
 };
 
 use crate::config::UserConfig;
-use crate::kb::Kb;
+use crate::kb::{Kb, KbEntry, Place, PlaceKind};
 use crate::link::{PlaceContext, link_place};
-use crate::norm::{edit_distance, is_acronym, name_key, skeleton, translit};
+use crate::norm::{close_spellings, is_acronym, name_key, skeleton_key, translit_words};
 
 /// At most this many context names are kept per key (memory stays per distinct entity).
 const MAX_CONTEXT: usize = 64;
@@ -65,27 +78,44 @@ const ROLE_WORDS: &[&str] = &[
 
 #[derive(Debug, Clone, Default)]
 struct KeyStats {
+    /// Mentions in the documents that read the key as its home place (every document, for
+    /// a name that is not a place).
     n_mentions: u64,
-    /// Surface forms and how often each was seen.
+    /// Surface forms and how often each was seen (home documents).
     forms: BTreeMap<String, u64>,
-    /// Ordinals of the documents mentioning the key (added in order, so sorted).
+    /// Ordinals of the home documents mentioning the key (added in order, so sorted).
     docs: Vec<u32>,
     gazetteer: bool,
-    /// GeoNames id → number of documents that linked the key to it.
-    links: BTreeMap<u64, u32>,
+    /// For a GPE/LOC name: the place it stands for without context (Moscow, Russia), and
+    /// after [`Resolver::finish`]'s first step, its home place: that one, or the reading most
+    /// documents chose when none chose it.
+    home: Option<u64>,
+    /// Other readings of a place name: GeoNames id → the documents whose context chose that
+    /// place (Moscow, Idaho). Only documents that read a name against its home place are
+    /// kept here, so memory grows with those exceptions, not with the corpus.
+    others: BTreeMap<u64, Reading>,
     /// Keys named in the same sentences ("LABEL name-key"), at most [`MAX_CONTEXT`].
     context: BTreeSet<String>,
     /// Role words of the sentences naming it.
     roles: BTreeSet<&'static str>,
-    /// For a name several places bear (Moscow, Georgia): each document's reading as
-    /// (document id, GeoNames id, mentions in the document). Names with one place keep
-    /// nothing here, so memory grows with the documents naming ambiguous places only.
-    readings: Vec<(String, u64, u64)>,
 }
 
+/// The documents that read a place name as one place other than its home place.
+#[derive(Debug, Clone, Default)]
+struct Reading {
+    n_mentions: u64,
+    forms: BTreeMap<String, u64>,
+    /// (document ordinal, document id), in order.
+    docs: Vec<(u32, String)>,
+}
+
+/// A key as one document reads it: the place when it is not the key's home place.
+type Node = (EntityKey, Option<u64>);
+
 /// Whole-corpus entity resolution against a knowledge base. Memory grows with the number
-/// of distinct entities (their surface forms, a bounded context each, and the distinct
-/// pairs that co-occur), not with the corpus.
+/// of distinct entities (their surface forms, a bounded context each, the distinct pairs
+/// that co-occur, and the documents that read a place name against its usual place), not
+/// with the corpus.
 #[derive(Debug, Clone)]
 pub struct Resolver<'a> {
     kb: &'a Kb,
@@ -93,8 +123,8 @@ pub struct Resolver<'a> {
     keys: BTreeMap<EntityKey, KeyStats>,
     /// (label, acronym) → the long forms documents defined for it.
     acronyms: BTreeMap<(Label, String), BTreeSet<String>>,
-    /// Key pairs in one sentence → (sentences, documents).
-    pairs: BTreeMap<(EntityKey, EntityKey), (u64, u64)>,
+    /// Node pairs in one sentence → (sentences, documents).
+    pairs: BTreeMap<(Node, Node), (u64, u64)>,
     n_docs: u32,
 }
 
@@ -112,9 +142,10 @@ impl<'a> Resolver<'a> {
     }
 
     /// Adds one document's mentions; `text` is the clean text their spans point into.
-    /// `doc_id` names the document in [`Resolution::overrides`] when one of its place names
-    /// means another place there than in the rest of the corpus.
-    pub fn add(&mut self, doc_id: &str, annotations: &Annotations, text: &str) {
+    /// Every GPE/LOC name is linked with this document's context; `doc_id` names the
+    /// document in [`Resolution::overrides`] when its reading of a name is another place
+    /// than the name's usual one.
+    pub fn add(&mut self, doc_id: &DocId, annotations: &Annotations, text: &str) {
         let doc = self.n_docs;
         self.n_docs += 1;
         let mentions: Vec<_> = annotations
@@ -122,23 +153,20 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|m| m.label != Label::Date && !m.canonical.is_empty())
             .collect();
-        // Places: link with the document's context, one vote per document.
+        // Places: link with the document's context.
         let names: BTreeSet<(Label, &str)> = mentions
             .iter()
             .map(|m| (m.label, m.canonical.as_str()))
             .collect();
         let ctx = PlaceContext::of_document(self.kb, names.iter().copied());
-        let mut linked: BTreeMap<EntityKey, (u64, bool)> = BTreeMap::new();
+        let mut linked: BTreeMap<EntityKey, u64> = BTreeMap::new();
         for &(label, name) in &names {
-            if let Some(p) = link_place(self.kb, label, name, &ctx) {
-                let ambiguous = self.kb.places_named(name).len() > 1;
-                linked.insert(
-                    EntityKey {
-                        label,
-                        name: name.to_string(),
-                    },
-                    (p.geonames_id, ambiguous),
-                );
+            if let Some(p) = self.link(label, name, &ctx) {
+                let key = EntityKey {
+                    label,
+                    name: name.to_string(),
+                };
+                linked.insert(key, p.geonames_id);
             }
         }
         // "City, Region" appositions ("Everett, Washington", "Hyderabad, Pakistan"): the
@@ -150,19 +178,38 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if let Some((pa, pb)) = self.contained_in(&a.canonical, &b.canonical) {
-                for (m, p) in [(a, pa), (b, pb)] {
-                    let ambiguous = self.kb.places_named(&m.canonical).len() > 1;
-                    linked.insert(EntityKey::of(m), (p, ambiguous));
-                }
+                linked.insert(EntityKey::of(a), pa);
+                linked.insert(EntityKey::of(b), pb);
             }
         }
-        // Sentences: which keys each holds, and its role words.
-        let mut by_sentence: BTreeMap<usize, BTreeSet<EntityKey>> = BTreeMap::new();
+        // The document's exceptions: names it reads as another place than without context.
+        let mut exception: BTreeMap<EntityKey, u64> = BTreeMap::new();
+        for (key, place) in linked {
+            if !self.keys.contains_key(&key) {
+                let home = self
+                    .link(key.label, &key.name, &PlaceContext::default())
+                    .map(|p| p.geonames_id);
+                let st = KeyStats {
+                    home,
+                    ..KeyStats::default()
+                };
+                self.keys.insert(key.clone(), st);
+            }
+            if self.keys[&key].home != Some(place) {
+                exception.insert(key, place);
+            }
+        }
+        let node = |key: EntityKey| -> Node {
+            let place = exception.get(&key).copied();
+            (key, place)
+        };
+        // Sentences: which nodes each holds, and its role words.
+        let mut by_sentence: BTreeMap<usize, BTreeSet<Node>> = BTreeMap::new();
         for m in &mentions {
             by_sentence
                 .entry(m.sentence)
                 .or_default()
-                .insert(EntityKey::of(m));
+                .insert(node(EntityKey::of(m)));
         }
         let roles_of = |s: usize| -> BTreeSet<&'static str> {
             let Some(span) = annotations.sentences.get(s) else {
@@ -191,31 +238,31 @@ impl<'a> Resolver<'a> {
                     .or_default()
                     .insert(m.canonical.clone());
             }
-            let link = linked.get(&key).copied();
+            let place = exception.get(&key).copied();
             let st = self.keys.entry(key.clone()).or_default();
-            st.n_mentions += 1;
-            *st.forms.entry(surface).or_default() += 1;
-            let first_in_doc = st.docs.last() != Some(&doc);
-            if first_in_doc {
-                st.docs.push(doc);
-                if let Some((id, ambiguous)) = link {
-                    *st.links.entry(id).or_default() += 1;
-                    if ambiguous {
-                        st.readings.push((doc_id.to_string(), id, 0));
+            match place {
+                None => {
+                    st.n_mentions += 1;
+                    *st.forms.entry(surface).or_default() += 1;
+                    if st.docs.last() != Some(&doc) {
+                        st.docs.push(doc);
                     }
                 }
-            }
-            if let Some((_, true)) = link
-                && let Some(r) = st.readings.last_mut()
-            {
-                r.2 += 1;
+                Some(place) => {
+                    let r = st.others.entry(place).or_default();
+                    r.n_mentions += 1;
+                    *r.forms.entry(surface).or_default() += 1;
+                    if r.docs.last().map(|d| d.0) != Some(doc) {
+                        r.docs.push((doc, doc_id.as_str().to_string()));
+                    }
+                }
             }
             st.gazetteer |= m.extractor == Extractor::Gazetteer;
             if m.label == Label::Person {
                 st.roles.extend(roles_of(m.sentence));
             }
             if let Some(others) = by_sentence.get(&m.sentence) {
-                for o in others {
+                for (o, _) in others {
                     if *o != key && st.context.len() < MAX_CONTEXT {
                         st.context
                             .insert(format!("{} {}", o.label.as_str(), name_key(&o.name)));
@@ -223,12 +270,12 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // Co-occurrences: distinct key pairs per sentence; documents counted once.
-        let mut in_doc: BTreeSet<(&EntityKey, &EntityKey)> = BTreeSet::new();
-        for keys in by_sentence.values() {
-            let keys: Vec<&EntityKey> = keys.iter().collect();
-            for (i, a) in keys.iter().enumerate() {
-                for b in &keys[i + 1..] {
+        // Co-occurrences: distinct node pairs per sentence; documents counted once.
+        let mut in_doc: BTreeSet<(&Node, &Node)> = BTreeSet::new();
+        for nodes in by_sentence.values() {
+            let nodes: Vec<&Node> = nodes.iter().collect();
+            for (i, a) in nodes.iter().enumerate() {
+                for b in &nodes[i + 1..] {
                     let e = self.pairs.entry(((*a).clone(), (*b).clone())).or_default();
                     e.0 += 1;
                     if in_doc.insert((a, b)) {
@@ -239,11 +286,19 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The place a GPE/LOC name stands for in a document with this context: the place of
+    /// the name the analyst gives it ("Moscow, Idaho" for an alias "Moscow"), else its own.
+    fn link(&self, label: Label, name: &str, ctx: &PlaceContext) -> Option<&'a Place> {
+        self.config
+            .target(label, name)
+            .and_then(|t| link_place(self.kb, label, t, ctx))
+            .or_else(|| link_place(self.kb, label, name, ctx))
+    }
+
     /// The places named `inner` and `outer` such that the first lies in the second (a US
     /// state or a country), the most populous such `inner` first; `None` when no pair
     /// agrees.
     fn contained_in(&self, inner: &str, outer: &str) -> Option<(u64, u64)> {
-        use crate::kb::PlaceKind;
         let outers = self.kb.places_named(outer);
         let mut best: Option<(u64, u64, u64)> = None;
         for pa in self.kb.places_named(inner) {
@@ -269,7 +324,31 @@ impl<'a> Resolver<'a> {
     }
 
     /// Groups the keys into entities, links them, and counts co-occurrences.
-    pub fn finish(self) -> Resolution {
+    pub fn finish(mut self) -> Resolution {
+        // A place name no document read as its context-free place gets the reading most
+        // documents chose as its home (ties: more mentions, then the smaller GeoNames id).
+        for st in self.keys.values_mut() {
+            if !st.docs.is_empty() {
+                continue;
+            }
+            let best = st
+                .others
+                .iter()
+                .max_by(|a, b| {
+                    (a.1.docs.len(), a.1.n_mentions)
+                        .cmp(&(b.1.docs.len(), b.1.n_mentions))
+                        .then_with(|| b.0.cmp(a.0))
+                })
+                .map(|(&id, _)| id);
+            if let Some(id) = best
+                && let Some(r) = st.others.remove(&id)
+            {
+                st.home = Some(id);
+                st.n_mentions = r.n_mentions;
+                st.forms = r.forms;
+                st.docs = r.docs.into_iter().map(|(d, _)| d).collect();
+            }
+        }
         let keys: Vec<&EntityKey> = self.keys.keys().collect();
         let stats: Vec<&KeyStats> = self.keys.values().collect();
         let n = keys.len();
@@ -329,15 +408,11 @@ impl<'a> Resolver<'a> {
         }
 
         // 4. Transliteration variants of full person names.
-        let words: Vec<Vec<String>> = keys
-            .iter()
-            .map(|k| name_key(&k.name).split(' ').map(translit).collect())
-            .collect();
+        let words: Vec<Vec<String>> = keys.iter().map(|k| translit_words(&k.name)).collect();
         let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, k) in keys.iter().enumerate() {
             if k.label == Label::Person && words[i].len() >= 2 {
-                let sk: Vec<String> = words[i].iter().map(|w| skeleton(w)).collect();
-                buckets.entry(sk.join(" ")).or_default().push(i);
+                buckets.entry(skeleton_key(&words[i])).or_default().push(i);
             }
         }
         for members in buckets.values() {
@@ -346,10 +421,7 @@ impl<'a> Resolver<'a> {
                     if uf.find(i) == uf.find(j) {
                         continue;
                     }
-                    let close = words[i].iter().zip(&words[j]).all(|(a, b)| {
-                        let limit = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
-                        edit_distance(a, b) <= limit
-                    });
+                    let close = close_spellings(&words[i], &words[j]);
                     let kb_clash = matches!((&kb_ids[i], &kb_ids[j]), (Some(a), Some(b)) if a != b);
                     if close && !kb_clash && shared_context(stats[i], stats[j]) {
                         uf.union(i, j);
@@ -383,12 +455,23 @@ impl<'a> Resolver<'a> {
         self.build(&keys, &stats, &kb_ids, &user, &mut uf)
     }
 
-    /// The knowledge-base id of a key: `geonames:<id>` of its place, else its entry's.
+    /// The knowledge-base entry of a name: [`Kb::lookup`] (transliteration variants of
+    /// known people included), but only the exact names and aliases of the knowledge base
+    /// for a name the analyst put in a split.
+    fn entry_of(&self, label: Label, name: &str) -> Option<&'a KbEntry> {
+        if self.config.split_tags(label, name).is_empty() {
+            self.kb.lookup(label, name)
+        } else {
+            self.kb.entry(label, name)
+        }
+    }
+
+    /// The knowledge-base id of a key: `geonames:<id>` of its home place, else its entry's.
     fn kb_id(&self, k: &EntityKey, st: &KeyStats) -> Option<String> {
-        if let Some(id) = top_link(st) {
+        if let Some(id) = st.home {
             return Some(format!("geonames:{id}"));
         }
-        self.kb.entry(k.label, &k.name).map(|e| e.kb_id.clone())
+        self.entry_of(k.label, &k.name).map(|e| e.kb_id.clone())
     }
 
     fn build(
@@ -405,6 +488,7 @@ impl<'a> Resolver<'a> {
         }
         let mut entities = Vec::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut entity_docs: Vec<Vec<u32>> = Vec::new();
         for group in clusters.into_values() {
             let label = keys[group[0]].label;
             // The analyst's name, else the KB entry's name, else a gazetteer name, a long
@@ -412,7 +496,7 @@ impl<'a> Resolver<'a> {
             let user_name = group.iter().find_map(|&i| user[i]);
             let kb_entry = group
                 .iter()
-                .find_map(|&i| self.kb.entry(keys[i].label, &keys[i].name));
+                .find_map(|&i| self.entry_of(keys[i].label, &keys[i].name));
             let name = match (user_name, kb_entry) {
                 (Some(n), _) => n.to_string(),
                 (None, Some(e)) => e.name.clone(),
@@ -466,33 +550,20 @@ impl<'a> Resolver<'a> {
                     lon: p.lon,
                     country: p.country.clone(),
                 });
-            // A name the knowledge base gives another place than the one the documents'
-            // context chose ("Washington, D.C." for the state in "Everett, Washington") gives
-            // way to the chosen place's own name.
+            // A place is named after itself when the name does not stand for it without
+            // context: "Moscow, Idaho" when only Idaho documents name it, "Washington" for
+            // the state when a knowledge-base name points at another place.
             let mut name = name;
             if user_name.is_none()
                 && let Some(g) = &geo
                 && let Some(place) = self.kb.place(g.geonames_id)
-                && !self
-                    .kb
-                    .places_named(&name)
-                    .iter()
-                    .any(|p| p.geonames_id == g.geonames_id)
+                && link_place(self.kb, label, &name, &PlaceContext::default())
+                    .is_none_or(|p| p.geonames_id != g.geonames_id)
             {
-                let own = self.qualified_name(place);
+                let own = self.place_name(label, place);
                 aliases.insert(std::mem::replace(&mut name, own));
                 aliases.remove(&name);
             }
-            let watched = self.config.watched(
-                label,
-                std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str)),
-                kb_id.as_deref(),
-            ) || self.config.watch.iter().any(|(wl, w)| {
-                // A watched name that the knowledge base knows as this entity.
-                wl.is_none_or(|wl| wl == label)
-                    && kb_id.is_some()
-                    && self.kb.entry(label, w).map(|e| e.kb_id.as_str()) == kb_id.as_deref()
-            });
             entities.push(Entity {
                 id: String::new(),
                 label,
@@ -501,68 +572,72 @@ impl<'a> Resolver<'a> {
                 role: entry.and_then(|e| e.role.clone()),
                 kb_id,
                 n_mentions: group.iter().map(|&i| stats[i].n_mentions).sum(),
-                n_documents: docs.len() as u64,
+                n_documents: 0,
                 geo,
-                watched,
+                watched: false,
             });
             members.push(group);
+            entity_docs.push(docs);
         }
-        // Documents that read an ambiguous place name as another place than the corpus
-        // does get that place as an entity of its own (Moscow, Idaho beside Moscow).
-        let mut exceptions: Vec<(usize, String, &EntityKey)> = Vec::new();
-        for (e, group) in members.clone().iter().enumerate() {
-            for &i in group {
-                let Some(top) = top_link(stats[i]) else {
+        // Documents that read a place name as another place than its home place: that
+        // place's entity gets them (the entity linked to it, or a new one: "Moscow, Idaho"
+        // beside "Moscow"), with their mentions, surface forms and co-occurrences.
+        let mut by_place: BTreeMap<(Label, String), usize> = BTreeMap::new();
+        for (e, x) in entities.iter().enumerate() {
+            if let Some(id) = &x.kb_id
+                && x.geo.is_some()
+            {
+                by_place.entry((x.label, id.clone())).or_insert(e);
+            }
+        }
+        let mut target_of: BTreeMap<(usize, u64), usize> = BTreeMap::new();
+        let mut exceptions: Vec<(String, usize, usize)> = Vec::new();
+        for (i, st) in stats.iter().enumerate() {
+            for (&place, r) in &st.others {
+                let Some(p) = self.kb.place(place) else {
                     continue;
                 };
-                for (doc_id, place, n) in &stats[i].readings {
-                    if *place == top {
-                        continue;
-                    }
-                    let Some(p) = self.kb.place(*place) else {
-                        continue;
-                    };
-                    let kb_id = p.kb_id();
-                    let target = match entities
-                        .iter()
-                        .position(|x| x.kb_id.as_deref() == Some(&kb_id))
-                    {
-                        Some(t) => t,
-                        None => {
-                            entities.push(Entity {
-                                id: String::new(),
-                                label: keys[i].label,
-                                name: self.qualified_name(p),
-                                aliases: Vec::new(),
-                                kb_id: Some(kb_id),
-                                role: None,
-                                n_mentions: 0,
-                                n_documents: 0,
-                                geo: Some(GeoLink {
-                                    geonames_id: p.geonames_id,
-                                    lat: p.lat,
-                                    lon: p.lon,
-                                    country: p.country.clone(),
-                                }),
-                                watched: false,
-                            });
-                            members.push(Vec::new());
-                            entities.len() - 1
-                        }
-                    };
-                    let t = &mut entities[target];
-                    t.n_mentions += n;
-                    t.n_documents += 1;
-                    if !t.aliases.contains(&keys[i].name) && t.name != keys[i].name {
-                        t.aliases.push(keys[i].name.clone());
-                        t.aliases.sort();
-                    }
-                    let from = &mut entities[e];
-                    from.n_mentions = from.n_mentions.saturating_sub(*n);
-                    from.n_documents = from.n_documents.saturating_sub(1);
-                    exceptions.push((target, doc_id.clone(), keys[i]));
-                }
+                let label = keys[i].label;
+                let t = *by_place.entry((label, p.kb_id())).or_insert_with(|| {
+                    entities.push(Entity {
+                        id: String::new(),
+                        label,
+                        name: self.place_name(label, p),
+                        aliases: Vec::new(),
+                        kb_id: Some(p.kb_id()),
+                        role: None,
+                        n_mentions: 0,
+                        n_documents: 0,
+                        geo: Some(GeoLink {
+                            geonames_id: p.geonames_id,
+                            lat: p.lat,
+                            lon: p.lon,
+                            country: p.country.clone(),
+                        }),
+                        watched: false,
+                    });
+                    members.push(Vec::new());
+                    entity_docs.push(Vec::new());
+                    entities.len() - 1
+                });
+                target_of.insert((i, place), t);
+                let e = &mut entities[t];
+                e.n_mentions += r.n_mentions;
+                let mut aliases: BTreeSet<String> =
+                    std::mem::take(&mut e.aliases).into_iter().collect();
+                aliases.insert(keys[i].name.clone());
+                aliases.extend(r.forms.keys().cloned());
+                aliases.remove(&e.name);
+                e.aliases = aliases.into_iter().collect();
+                entity_docs[t].extend(r.docs.iter().map(|d| d.0));
+                exceptions.extend(r.docs.iter().map(|d| (d.1.clone(), i, t)));
             }
+        }
+        for (e, docs) in entities.iter_mut().zip(&mut entity_docs) {
+            docs.sort_unstable();
+            docs.dedup();
+            e.n_documents = docs.len() as u64;
+            e.watched = self.watched(e);
         }
         // Ids from label and name; a clash (only possible through splits) gets a suffix.
         let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -591,25 +666,33 @@ impl<'a> Resolver<'a> {
         order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
         let mut sorted = Vec::with_capacity(entities.len());
         let mut index = BTreeMap::new();
-        let mut entity_of: BTreeMap<&EntityKey, usize> = BTreeMap::new();
         let mut new_of = vec![0; entities.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of[old] = new;
             sorted.push(entities[old].clone());
             for &i in &members[old] {
                 index.insert(keys[i].clone(), new);
-                entity_of.insert(keys[i], new);
             }
         }
         let overrides = exceptions
             .into_iter()
-            .map(|(target, doc_id, key)| ((doc_id, key.clone()), new_of[target]))
+            .map(|(doc_id, i, t)| ((doc_id, keys[i].clone()), new_of[t]))
             .collect();
+        // The entity of a key as one document read it.
+        let position: BTreeMap<&EntityKey, usize> =
+            keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        let entity_of = |(key, place): &Node| -> Option<usize> {
+            let i = *position.get(key)?;
+            match place {
+                Some(p) if stats[i].home != Some(*p) => target_of.get(&(i, *p)).map(|&t| new_of[t]),
+                _ => index.get(key).copied(),
+            }
+        };
         // Co-occurrences of entities. Two keys of one entity in one document may both pair
         // with a third: the document count is capped by the entities' own counts.
         let mut co: BTreeMap<(usize, usize), (u64, u64)> = BTreeMap::new();
         for ((a, b), (s, d)) in &self.pairs {
-            let (Some(&x), Some(&y)) = (entity_of.get(a), entity_of.get(b)) else {
+            let (Some(x), Some(y)) = (entity_of(a), entity_of(b)) else {
                 continue;
             };
             if x == y {
@@ -639,31 +722,48 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A place's name told apart from its namesakes: "Moscow, Idaho", "Georgia (U.S.
-    /// state)" stays as GeoNames has it, "Hyderabad, Pakistan".
-    fn qualified_name(&self, p: &crate::kb::Place) -> String {
-        if p.kind != crate::kb::PlaceKind::City {
+    /// A place's name: its GeoNames name when that name stands for it without context
+    /// ("Moscow", "Georgia", "Washington" for the state), else the name told apart from its
+    /// namesakes: "Moscow, Idaho", "Hyderabad, Pakistan", "Georgia (U.S. state)".
+    fn place_name(&self, label: Label, p: &Place) -> String {
+        let plain = link_place(self.kb, label, &p.name, &PlaceContext::default())
+            .is_some_and(|q| q.geonames_id == p.geonames_id);
+        if plain {
             return p.name.clone();
         }
-        let region = self
-            .kb
-            .admin1(&p.country, &p.admin1)
-            .filter(|_| p.country == "US")
-            .or_else(|| self.kb.country(&p.country))
-            .map(|r| r.name.clone());
-        match region {
-            Some(r) => format!("{}, {r}", p.name),
-            None => p.name.clone(),
+        match p.kind {
+            PlaceKind::City => {
+                let region = self
+                    .kb
+                    .admin1(&p.country, &p.admin1)
+                    .filter(|_| p.country == "US")
+                    .or_else(|| self.kb.country(&p.country))
+                    .map(|r| r.name.clone());
+                match region {
+                    Some(r) => format!("{}, {r}", p.name),
+                    None => p.name.clone(),
+                }
+            }
+            PlaceKind::Admin1 if p.country == "US" => format!("{} (U.S. state)", p.name),
+            PlaceKind::Admin1 => match self.kb.country(&p.country) {
+                Some(c) => format!("{}, {}", p.name, c.name),
+                None => p.name.clone(),
+            },
+            PlaceKind::Country | PlaceKind::Continent => p.name.clone(),
         }
     }
-}
 
-/// The GeoNames id most documents linked the key to (ties: the smaller id).
-fn top_link(st: &KeyStats) -> Option<u64> {
-    st.links
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(&id, _)| id)
+    /// Whether an entity is on the analyst's watch-list: by its name, an alias or its
+    /// knowledge-base id, or by a watched name the knowledge base knows as this entity.
+    fn watched(&self, e: &Entity) -> bool {
+        let names = std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str));
+        self.config.watched(e.label, names, e.kb_id.as_deref())
+            || self.config.watch.iter().any(|(wl, w)| {
+                wl.is_none_or(|wl| wl == e.label)
+                    && e.kb_id.is_some()
+                    && self.kb.lookup(e.label, w).map(|x| x.kb_id.as_str()) == e.kb_id.as_deref()
+            })
+    }
 }
 
 /// Two keys share context when the sentences naming them also name one same ORG or

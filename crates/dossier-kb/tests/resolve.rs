@@ -1,7 +1,7 @@
 //! Cross-document resolution on small hand-made corpora: merges that must happen, merges
 //! that must not, place linking in context, the analyst's file, and co-occurrences.
 
-use dossier_core::{Annotations, EntityKey, Extractor, Label, Mention, Resolution, Span};
+use dossier_core::{Annotations, DocId, EntityKey, Extractor, Label, Mention, Resolution, Span};
 use dossier_kb::{Kb, Resolver, UserConfig};
 
 /// A document: its text (sentences end with ". ") and its mentions as (surface, label,
@@ -46,7 +46,7 @@ fn doc(text: &str, mentions: &[(&str, Label, &str)]) -> (String, Annotations) {
 fn resolve(docs: &[(String, Annotations)], config: &UserConfig) -> Resolution {
     let mut r = Resolver::new(Kb::embedded(), config);
     for (n, (text, a)) in docs.iter().enumerate() {
-        r.add(&format!("doc{n}"), a, text);
+        r.add(&DocId::new(format!("doc{n}")), a, text);
     }
     r.finish()
 }
@@ -194,26 +194,27 @@ fn two_people_sharing_a_surname_never_merge() {
 
 #[test]
 fn similar_names_without_shared_context_stay_apart() {
+    // Names the knowledge base does not know: a transliteration variant needs shared context.
     let docs = vec![
         doc(
-            "Amangali Tasmagambitov spoke in Almaty.",
+            "Nurlan Abdrakhmanov spoke in Almaty.",
             &[
-                ("Amangali Tasmagambitov", Person, "Amangali Tasmagambitov"),
+                ("Nurlan Abdrakhmanov", Person, "Nurlan Abdrakhmanov"),
                 ("Almaty", Gpe, "Almaty"),
             ],
         ),
         doc(
-            "Imangali Tasmagambetov met the CSTO.",
+            "Nurlan Abdrahmanov met the CSTO.",
             &[
-                ("Imangali Tasmagambetov", Person, "Imangali Tasmagambetov"),
+                ("Nurlan Abdrahmanov", Person, "Nurlan Abdrahmanov"),
                 ("CSTO", Org, "Collective Security Treaty Organization"),
             ],
         ),
     ];
     let r = resolve(&docs, &UserConfig::default());
     assert_ne!(
-        id_of(&r, Person, "Imangali Tasmagambetov"),
-        id_of(&r, Person, "Amangali Tasmagambitov")
+        id_of(&r, Person, "Nurlan Abdrakhmanov"),
+        id_of(&r, Person, "Nurlan Abdrahmanov")
     );
     // Different first names with one surname and shared context: never merged.
     let docs = vec![
@@ -236,6 +237,59 @@ fn similar_names_without_shared_context_stay_apart() {
     assert_ne!(
         id_of(&r, Person, "Raul Castro"),
         id_of(&r, Person, "Fidel Castro")
+    );
+}
+
+#[test]
+fn a_transliteration_of_a_known_person_gets_the_kb_id() {
+    let docs = vec![
+        doc(
+            "Amangali Tasmagambitov spoke in Almaty.",
+            &[
+                ("Amangali Tasmagambitov", Person, "Amangali Tasmagambitov"),
+                ("Almaty", Gpe, "Almaty"),
+            ],
+        ),
+        doc(
+            "Kassym-Zhomart Tokaev met Emomali Rakhmon.",
+            &[
+                ("Kassym-Zhomart Tokaev", Person, "Kassym-Zhomart Tokaev"),
+                ("Emomali Rakhmon", Person, "Emomali Rakhmon"),
+            ],
+        ),
+    ];
+    let r = resolve(&docs, &UserConfig::default());
+    let kb = |name: &str| {
+        let e = r.get(&EntityKey {
+            label: Person,
+            name: name.to_string(),
+        });
+        let e = e.unwrap();
+        (e.name.as_str(), e.kb_id.as_deref(), e.role.as_deref())
+    };
+    assert_eq!(
+        kb("Amangali Tasmagambitov"),
+        (
+            "Imangali Tasmagambetov",
+            Some("kb:imangali-tasmagambetov"),
+            Some("official")
+        )
+    );
+    assert_eq!(
+        kb("Kassym-Zhomart Tokaev"),
+        (
+            "Kassym-Jomart Tokayev",
+            Some("kb:kassym-jomart-tokayev"),
+            Some("head_of_state")
+        )
+    );
+    assert_eq!(
+        kb("Emomali Rakhmon"),
+        (
+            "Emomali Rahmon",
+            Some("kb:emomali-rahmon"),
+            Some("head_of_state")
+        )
     );
 }
 
@@ -352,45 +406,224 @@ fn cooccurrences_count_sentences_and_documents() {
     assert_eq!(russia.geo.as_ref().unwrap().country, "RU");
 }
 
-#[test]
-fn one_name_two_places_in_two_documents() {
-    let russia = doc(
+fn gpe(name: &str) -> EntityKey {
+    EntityKey {
+        label: Gpe,
+        name: name.to_string(),
+    }
+}
+
+fn moscow_in_russia() -> (String, Annotations) {
+    doc(
         "Officials in Moscow said Russia would respond. The Kremlin agreed.",
         &[
-            ("Moscow", Label::Gpe, "Moscow"),
-            ("Russia", Label::Gpe, "Russia"),
+            ("Moscow", Gpe, "Moscow"),
+            ("Russia", Gpe, "Russia"),
+            ("Kremlin", Org, "Kremlin"),
         ],
-    );
-    let russia2 = doc(
-        "Moscow hosted the talks. Russia sent envoys.",
+    )
+}
+
+fn moscow_in_idaho() -> (String, Annotations) {
+    doc(
+        "The council of Moscow met in Idaho. Boise officials came too. Moscow voted.",
         &[
-            ("Moscow", Label::Gpe, "Moscow"),
-            ("Russia", Label::Gpe, "Russia"),
+            ("Moscow", Gpe, "Moscow"),
+            ("Idaho", Gpe, "Idaho"),
+            ("Boise", Gpe, "Boise"),
+            ("Moscow", Gpe, "Moscow"),
         ],
+    )
+}
+
+#[test]
+fn one_name_two_places_in_two_documents() {
+    let r = resolve(
+        &[moscow_in_russia(), moscow_in_idaho()],
+        &UserConfig::default(),
     );
-    let idaho = doc(
-        "The council of Moscow met in Idaho. Boise officials came too.",
-        &[
-            ("Moscow", Label::Gpe, "Moscow"),
-            ("Idaho", Label::Gpe, "Idaho"),
-            ("Boise", Label::Gpe, "Boise"),
-        ],
-    );
-    let r = resolve(&[russia, russia2, idaho], &UserConfig::default());
-    let key = EntityKey {
-        label: Label::Gpe,
-        name: "Moscow".to_string(),
-    };
-    let in_russia = r.get_in("doc0", &key).unwrap();
-    let in_idaho = r.get_in("doc2", &key).unwrap();
+    let in_russia = r.get_in("doc0", &gpe("Moscow")).unwrap();
+    let in_idaho = r.get_in("doc1", &gpe("Moscow")).unwrap();
+    assert_eq!(in_russia.id, "gpe:moscow");
+    assert_eq!(in_russia.kb_id.as_deref(), Some("geonames:524901"));
     assert_eq!(in_russia.geo.as_ref().unwrap().country, "RU");
-    assert_eq!(in_idaho.geo.as_ref().unwrap().country, "US");
-    assert_ne!(in_russia.id, in_idaho.id);
+    assert_eq!(in_idaho.id, "gpe:moscow-idaho");
     assert_eq!(in_idaho.name, "Moscow, Idaho");
-    assert_eq!((in_russia.n_mentions, in_russia.n_documents), (2, 2));
-    assert_eq!((in_idaho.n_mentions, in_idaho.n_documents), (1, 1));
-    // Without an exception, a document gets the corpus-wide reading.
-    assert_eq!(r.get_in("doc1", &key).unwrap().id, in_russia.id);
+    let geo = in_idaho.geo.as_ref().unwrap();
+    assert_eq!(
+        in_idaho.kb_id,
+        Some(format!("geonames:{}", geo.geonames_id))
+    );
+    assert_eq!(geo.country, "US");
+    assert_eq!(in_idaho.aliases, ["Moscow"]);
+    assert_eq!((in_russia.n_mentions, in_russia.n_documents), (1, 1));
+    assert_eq!((in_idaho.n_mentions, in_idaho.n_documents), (2, 1));
+    // Every mention of each document resolves through `get_in` to its own place.
+    for (doc, (_, a)) in [moscow_in_russia(), moscow_in_idaho()].iter().enumerate() {
+        for m in a.mentions.iter().filter(|m| m.canonical == "Moscow") {
+            let e = r.get_in(&format!("doc{doc}"), &EntityKey::of(m)).unwrap();
+            assert_eq!(e.geo.as_ref().unwrap().country, ["RU", "US"][doc]);
+        }
+    }
+    // Only the Idaho document is an exception.
+    assert_eq!(r.overrides.len(), 1);
+    // Co-occurrences count each document under the place it read.
+    let pairs: Vec<(&str, &str, u64)> = r
+        .cooccurrences
+        .iter()
+        .map(|c| (c.a.as_str(), c.b.as_str(), c.n_documents))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("gpe:idaho", "gpe:moscow-idaho", 1),
+            ("gpe:moscow", "gpe:russia", 1),
+        ]
+    );
+    insta::assert_snapshot!(render(&r));
+}
+
+#[test]
+fn the_reading_does_not_depend_on_document_order() {
+    let forward = resolve(
+        &[moscow_in_russia(), moscow_in_russia(), moscow_in_idaho()],
+        &UserConfig::default(),
+    );
+    let backward = resolve(
+        &[moscow_in_idaho(), moscow_in_russia(), moscow_in_russia()],
+        &UserConfig::default(),
+    );
+    assert_eq!(forward.entities, backward.entities);
+    assert_eq!(forward.cooccurrences, backward.cooccurrences);
+    // The context-free reading (Moscow, Russia) is the corpus-wide one, whichever document
+    // came first: only the Idaho document is kept as an exception.
+    assert_eq!(forward.overrides.len(), 1);
+    assert_eq!(backward.overrides.len(), 1);
+    let russia = forward.get(&gpe("Moscow")).unwrap();
+    assert_eq!((russia.n_mentions, russia.n_documents), (2, 2));
+    assert_eq!(
+        backward.get_in("doc0", &gpe("Moscow")).unwrap().id,
+        "gpe:moscow-idaho"
+    );
+    assert_eq!(
+        backward.get_in("doc2", &gpe("Moscow")).unwrap().id,
+        "gpe:moscow"
+    );
+}
+
+#[test]
+fn a_corpus_that_only_reads_the_other_place_needs_no_exception() {
+    let r = resolve(
+        &[moscow_in_idaho(), moscow_in_idaho()],
+        &UserConfig::default(),
+    );
+    assert!(r.overrides.is_empty());
+    let e = r.get(&gpe("Moscow")).unwrap();
+    assert_eq!(
+        (e.id.as_str(), e.name.as_str()),
+        ("gpe:moscow-idaho", "Moscow, Idaho")
+    );
+    assert_eq!((e.n_mentions, e.n_documents), (4, 2));
+    assert_eq!(e.aliases, ["Moscow"]);
+    assert!(!r.entities.iter().any(|e| e.id == "gpe:moscow"));
+}
+
+#[test]
+fn georgia_the_country_and_the_us_state_in_one_corpus() {
+    let country = doc(
+        "Georgia sent troops from Tbilisi.",
+        &[("Georgia", Gpe, "Georgia"), ("Tbilisi", Gpe, "Tbilisi")],
+    );
+    let state = doc(
+        "Georgia voters in Atlanta queued.",
+        &[("Georgia", Gpe, "Georgia"), ("Atlanta", Gpe, "Atlanta")],
+    );
+    for docs in [
+        vec![country.clone(), state.clone()],
+        vec![state.clone(), country.clone()],
+    ] {
+        let r = resolve(&docs, &UserConfig::default());
+        let (c, s) = if docs[0] == country {
+            ("doc0", "doc1")
+        } else {
+            ("doc1", "doc0")
+        };
+        let c = r.get_in(c, &gpe("Georgia")).unwrap();
+        let s = r.get_in(s, &gpe("Georgia")).unwrap();
+        assert_eq!(
+            (c.id.as_str(), c.kb_id.as_deref()),
+            ("gpe:georgia", Some("geonames:614540"))
+        );
+        assert_eq!(
+            (s.id.as_str(), s.name.as_str(), s.kb_id.as_deref()),
+            (
+                "gpe:georgia-u-s-state",
+                "Georgia (U.S. state)",
+                Some("geonames:4197000")
+            )
+        );
+        assert_eq!((c.n_documents, s.n_documents), (1, 1));
+        assert_eq!(r.overrides.len(), 1);
+    }
+}
+
+#[test]
+fn an_exception_joins_the_entity_already_linked_to_its_place() {
+    // A document whose entity stage already named the state in full.
+    let state = doc(
+        "Georgia voters queued.",
+        &[("Georgia", Gpe, "Georgia (U.S. state)")],
+    );
+    let atlanta = doc(
+        "Georgia voters in Atlanta queued.",
+        &[("Georgia", Gpe, "Georgia"), ("Atlanta", Gpe, "Atlanta")],
+    );
+    let tbilisi = doc(
+        "Georgia sent troops from Tbilisi.",
+        &[("Georgia", Gpe, "Georgia"), ("Tbilisi", Gpe, "Tbilisi")],
+    );
+    let r = resolve(&[state, atlanta, tbilisi], &UserConfig::default());
+    let s = r.get_in("doc1", &gpe("Georgia")).unwrap();
+    assert_eq!(s, r.get(&gpe("Georgia (U.S. state)")).unwrap());
+    assert_eq!((s.n_mentions, s.n_documents), (2, 2));
+    assert_eq!(s.aliases, ["Georgia"]);
+    assert_eq!(r.get_in("doc2", &gpe("Georgia")).unwrap().id, "gpe:georgia");
+    let georgias = r.entities.iter().filter(|e| e.name.starts_with("Georgia"));
+    assert_eq!(georgias.count(), 2);
+}
+
+#[test]
+fn the_analyst_can_say_which_place_a_name_is_and_watch_one_reading() {
+    let docs = [moscow_in_russia(), moscow_in_idaho()];
+    // Watching a place by its GeoNames id marks only that reading.
+    let watch = UserConfig::parse("[[watch]]\nname = \"geonames:5601538\"\n").unwrap();
+    let r = resolve(&docs, &watch);
+    let watched: Vec<&str> = r
+        .entities
+        .iter()
+        .filter(|e| e.watched)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(watched, ["gpe:moscow-idaho"]);
+    // An alias to a qualified place name links every document's "Moscow" there.
+    let alias = UserConfig::parse(
+        "[[alias]]\nlabel = \"GPE\"\nname = \"Moscow, Idaho\"\naliases = [\"Moscow\"]\n",
+    )
+    .unwrap();
+    let r = resolve(&docs, &alias);
+    assert!(r.overrides.is_empty());
+    let e = r.get(&gpe("Moscow")).unwrap();
+    assert_eq!(
+        (e.id.as_str(), e.kb_id.as_deref(), e.n_documents),
+        ("gpe:moscow-idaho", Some("geonames:5601538"), 2)
+    );
+    assert_eq!(
+        r.entities
+            .iter()
+            .filter(|e| e.name.contains("Moscow"))
+            .count(),
+        1
+    );
 }
 
 #[test]
