@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Rebuilds given_names.txt: first words of multi-word PER names in the NER corpora.
 
-Sources (CC BY / CC BY-SA, see /work/shared/ner/README.md): gum (train/dev), wikigold
-(train), uner_en_ewt_dev (train), meantime (train), re3d (train). Dev/test splits that the
-crate is evaluated on are left out where a split exists (gum test, wikigold dev, meantime
-dev, re3d dev). A word is kept when it starts at least one two-or-more-word PER name and is
-never tagged O in lower case form more often than it starts a name.
+Sources (CC BY / CC BY-SA, see /work/shared/ner/README.md): the train splits only of gum,
+wikigold, uner_en_ewt_dev, meantime and re3d. No dev or test split goes in (the dev splits
+are what the crate is evaluated on). A word is kept when it starts at least one
+two-or-more-word PER name and is never tagged O in lower case form more often than it
+starts a name.
 Usage: python3 build_given_names.py [NER_DIR]
 """
 import collections
@@ -14,7 +14,7 @@ import re
 import sys
 
 NER = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/ner"
-SRCS = ["gum/train.iob2", "gum/dev.iob2", "wikigold/train.iob2", "uner_en_ewt_dev/train.iob2",
+SRCS = ["gum/train.iob2", "wikigold/train.iob2", "uner_en_ewt_dev/train.iob2",
         "meantime/train.iob2", "re3d/train.iob2"]
 first = collections.Counter()
 other = collections.Counter()
@@ -37,7 +37,7 @@ names = sorted(w for w, n in first.items() if other[w] <= n)
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "given_names.txt"), "w", encoding="utf-8") as f:
     f.write("# First words of multi-word person names in the CC BY / CC BY-SA NER corpora in\n")
-    f.write("# /work/shared/ner (gum train/dev, wikigold train, uner_en_ewt_dev train, meantime\n")
+    f.write("# /work/shared/ner (gum train, wikigold train, uner_en_ewt_dev train, meantime\n")
     f.write("# train, re3d train). Built by build_given_names.py.\n")
     for w in names:
         f.write(w + "\n")
