@@ -14,7 +14,7 @@ use crate::fuse::{
 use crate::gazetteer::{EMBEDDED, Gazetteer, Hit};
 use crate::model::{Model, ModelError};
 use crate::rules::{self, Env, RuleOut, Unknown};
-use crate::tokens::{Token, TokenKind, sentences, tokenize};
+use crate::tokens::{Token, TokenKind, sentences, sentences_of_tokens, tokenize};
 use crate::words::{self, Lexicon};
 
 /// What to extract and how sure to be.
@@ -178,10 +178,10 @@ impl Recognizer {
     /// The rule pass over a text: tokens, sentences, gazetteer hits and the fused rule
     /// and gazetteer candidates after the document-level passes (any confidence).
     pub(crate) fn analyse(&self, text: &str, paragraphs: &[Span], timexes: &[Timex]) -> Analysis {
-        let sents = sentences(text, paragraphs);
         let toks = tokenize(text);
+        let sents = sentences_of_tokens(text, &toks, paragraphs);
         let sent_of = sentence_of_tokens(&toks, &sents);
-        let modes: Vec<LineMode> = sents.iter().map(|s| line_mode(text, *s)).collect();
+        let modes = line_modes(text, &toks, &sents);
         let hits = self.gazetteer_hits(text, &toks, &sent_of, &modes);
         let env = Env::new(text, &toks, &self.gaz, &self.lex, &hits);
 
@@ -371,12 +371,41 @@ fn caps_context(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
             .is_some_and(|t| matches!(t.text(text), "," | "–" | "—" | "-" | ":"))
 }
 
-fn line_mode(text: &str, s: Span) -> LineMode {
-    let ls = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
-    let le = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
-    let line = &text[ls..le];
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = line.chars().filter(|c| c.is_uppercase()).count();
+/// The mode of every sentence's line (computed once per line).
+fn line_modes(text: &str, toks: &[Token], sents: &[Span]) -> Vec<LineMode> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut last: Option<(usize, LineMode)> = None;
+    for s in sents {
+        let ls = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+        let mode = match last {
+            Some((start, mode)) if start == ls => mode,
+            _ => {
+                let le = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+                let a = toks.partition_point(|t| t.span.start < ls);
+                let b = a + toks[a..].partition_point(|t| t.span.start < le);
+                line_mode(text, &text[ls..le], &toks[a..b])
+            }
+        };
+        last = Some((ls, mode));
+        out.push(mode);
+    }
+    out
+}
+
+/// The mode of a line, given its tokens (spans into `text`).
+fn line_mode(text: &str, line: &str, toks: &[Token]) -> LineMode {
+    let (letters, upper) = if line.is_ascii() {
+        let b = line.as_bytes();
+        (
+            b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+            b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+        )
+    } else {
+        (
+            line.chars().filter(|c| c.is_alphabetic()).count(),
+            line.chars().filter(|c| c.is_uppercase()).count(),
+        )
+    };
     if letters >= 8 && upper * 10 >= letters * 9 {
         return LineMode::AllCaps;
     }
@@ -384,11 +413,10 @@ fn line_mode(text: &str, s: Span) -> LineMode {
     if trimmed.ends_with(['.', '!', '?', ',', ';']) {
         return LineMode::Normal;
     }
-    let toks = tokenize(line);
     let content: Vec<&str> = toks
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(line))
+        .map(|t| t.text(text))
         .filter(|w| {
             w.chars().next().is_some_and(char::is_alphabetic) && !words::is_function_word(w)
         })
