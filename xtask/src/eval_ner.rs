@@ -66,15 +66,15 @@ fn band(confidence: f32) -> usize {
 }
 
 /// One text's counts per label, its error lines, and its calibration counts.
-type DocResult = ([Counts; 4], Vec<String>, [[usize; 2]; BANDS]);
+pub(crate) type DocResult = ([Counts; 4], Vec<String>, [[usize; 2]; BANDS]);
 
 #[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    exact_tp: usize,
-    sys: usize,
-    gold: usize,
-    lenient_sys: usize,
-    lenient_gold: usize,
+pub(crate) struct Counts {
+    pub(crate) exact_tp: usize,
+    pub(crate) sys: usize,
+    pub(crate) gold: usize,
+    pub(crate) lenient_sys: usize,
+    pub(crate) lenient_gold: usize,
 }
 
 impl std::ops::AddAssign for Counts {
@@ -87,7 +87,7 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
-fn prf(tp_p: usize, n_sys: usize, tp_r: usize, n_gold: usize) -> (f64, f64, f64) {
+pub(crate) fn prf(tp_p: usize, n_sys: usize, tp_r: usize, n_gold: usize) -> (f64, f64, f64) {
     let p = if n_sys > 0 {
         tp_p as f64 / n_sys as f64
     } else {
@@ -195,7 +195,7 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn table(counts: &[Counts; 4]) {
+pub(crate) fn table(counts: &[Counts; 4]) {
     println!(
         "| label | gold | sys | exact P | exact R | exact F1 | lenient P | lenient R | lenient F1 |"
     );
@@ -314,7 +314,7 @@ fn read_gold(file: &Path) -> anyhow::Result<Vec<GoldText>> {
     Ok(out)
 }
 
-fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
+pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
     let text = g.text.clone();
     let doc = CleanDocument {
         id: DocId::new(g.id.clone()),

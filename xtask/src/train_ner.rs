@@ -1,14 +1,18 @@
 //! `cargo xtask train-ner`: trains the entity tagger of `dossier-entities` on the gold
-//! corpora in `../shared/ner/*/{train,test}.iob2` (never `dev`) and writes the model file into the crate
-//! (`crates/dossier-entities/model/ner.bin`). Also the IOB2 reader `eval-ner` uses.
+//! corpora in `../shared/ner/*/{train,dev,test}.iob2` and writes the model file into the
+//! crate (`crates/dossier-entities/model/ner.bin`); with `--cv K`, cross-validates instead.
+//! Also the IOB2 reader `eval-ner` uses.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use dossier_core::{Label, Span};
-use dossier_entities::{GoldDocument, TrainConfig, train_model};
+use dossier_entities::{Config, GoldDocument, Recognizer, TrainConfig, train_model};
 use xtask::workspace_root;
+
+use crate::eval_ner::{Counts, DocResult, prf, score, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct TrainNerArgs {
@@ -19,8 +23,10 @@ pub(crate) struct TrainNerArgs {
     /// Sources (sub-folder names) to leave out, comma-separated.
     #[arg(long, value_delimiter = ',')]
     exclude: Vec<String>,
-    /// Splits to train on, comma-separated (`dev` is kept for `eval-ner`).
-    #[arg(long, value_delimiter = ',', default_value = "train,test")]
+    /// Splits to train on, comma-separated. The shipped model uses every split; to score
+    /// on held-out data use `--cv K`, or train with `--splits train,test --out FILE` and
+    /// run `eval-ner --model FILE` on the dev splits.
+    #[arg(long, value_delimiter = ',', default_value = "train,dev,test")]
     splits: Vec<String>,
     /// Also train on these files (e.g. a source's test split).
     #[arg(long, value_name = "FILE")]
@@ -37,6 +43,18 @@ pub(crate) struct TrainNerArgs {
     /// Hashed feature buckets, as a power of two.
     #[arg(long, default_value_t = 19)]
     bucket_bits: u32,
+    /// Cross-validate instead of writing a model: pool every split (train, dev, test)
+    /// of every source, cut the documents into K folds, train on K-1 and score the
+    /// full recogniser on the held-out fold, K times; print exact F1 per source.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+    /// With `--cv`: print the false positives and negatives, prefixed by their source.
+    #[arg(long)]
+    show: bool,
+    /// Loss-augmented training: the margin (in update steps) by which the gold tag of each
+    /// token must beat every other tag.
+    #[arg(long, default_value_t = 3.0)]
+    cost: f32,
 }
 
 /// A text with gold spans (byte offsets) and labels as the file writes them.
@@ -73,6 +91,9 @@ pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         }
     }
     files.extend(args.add.iter().cloned());
+    if let Some(k) = args.cv {
+        return cross_validate(&files, k, args);
+    }
     if files.is_empty() {
         bail!("no training files under {}", data.display());
     }
@@ -88,12 +109,7 @@ pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         );
         docs.extend(texts.into_iter().map(to_gold_document));
     }
-    let config = TrainConfig {
-        epochs: args.epochs,
-        seed: args.seed,
-        bucket_bits: args.bucket_bits,
-        ..TrainConfig::default()
-    };
+    let config = train_config(args);
     let t = Instant::now();
     let model = train_model(&docs, &config);
     let secs = t.elapsed().as_secs_f64();
@@ -116,6 +132,127 @@ pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
         out.display(),
         model.bytes.len() as f64 / 1e6
     );
+    Ok(())
+}
+
+fn train_config(args: &TrainNerArgs) -> TrainConfig {
+    TrainConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+        bucket_bits: args.bucket_bits,
+        cost: args.cost,
+        ..TrainConfig::default()
+    }
+}
+
+/// The fold of a document: FNV-1a of its source and id, so folds do not depend on the
+/// order of the files.
+fn fold_of(source: &str, id: &str, k: usize) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in source.bytes().chain([0]).chain(id.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % k as u64) as usize
+}
+
+/// `--cv K`: K-fold cross-validation over every split of the sources `files` came
+/// from. Scores are pooled over folds, per source and over the edited-text sources
+/// (all but wnut17).
+fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    if k < 2 {
+        bail!("--cv needs at least 2 folds");
+    }
+    // Every split of each source the training files name.
+    let mut sources: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let mut texts: Vec<(String, usize, GoldText)> = Vec::new();
+    for dir in &sources {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        for split in ["train", "dev", "test"] {
+            let f = dir.join(format!("{split}.iob2"));
+            if f.exists() {
+                for t in read_iob2(&f)? {
+                    let fold = fold_of(&name, &t.id, k);
+                    texts.push((name.clone(), fold, t));
+                }
+            }
+        }
+    }
+    let config = train_config(args);
+    let t = Instant::now();
+    let per_fold: Vec<Vec<(String, DocResult)>> = (0..k)
+        .into_par_iter()
+        .map(|fold| {
+            let train: Vec<GoldDocument> = texts
+                .iter()
+                .filter(|(_, f, _)| *f != fold)
+                .map(|(_, _, t)| to_gold_document(t.clone()))
+                .collect();
+            let model = train_model(&train, &config);
+            let rec = Recognizer::with_model(&Config::default(), &model.bytes)
+                .expect("a model just trained loads");
+            texts
+                .iter()
+                .filter(|(_, f, _)| *f == fold)
+                .map(|(s, _, t)| (s.clone(), score(&rec, t, args.show)))
+                .collect()
+        })
+        .collect::<Vec<_>>();
+    let mut by_source: BTreeMap<String, [Counts; 4]> = BTreeMap::new();
+    let mut edited = [Counts::default(); 4];
+    let mut all = [Counts::default(); 4];
+    for (source, (c, lines, _)) in per_fold.iter().flatten() {
+        for l in lines {
+            println!("{source}\t{l}");
+        }
+        let entry = by_source.entry(source.clone()).or_default();
+        for l in 0..4 {
+            entry[l] += c[l];
+            all[l] += c[l];
+            if source != "wnut17" {
+                edited[l] += c[l];
+            }
+        }
+    }
+    println!(
+        "{k}-fold cross-validation, {} documents, {:.1} s",
+        texts.len(),
+        t.elapsed().as_secs_f64()
+    );
+    println!("| source | gold | exact P | exact R | exact F1 | lenient F1 |");
+    println!("|---|---|---|---|---|---|");
+    let row = |name: &str, c: &[Counts; 4]| {
+        let mut m = Counts::default();
+        for x in &c[..3] {
+            m += *x;
+        }
+        let (p, r, f) = prf(m.exact_tp, m.sys, m.exact_tp, m.gold);
+        let (_, _, lf) = prf(m.lenient_sys, m.sys, m.lenient_gold, m.gold);
+        println!(
+            "| {name} | {} | {:.1} | {:.1} | {:.2} | {:.2} |",
+            m.gold,
+            100.0 * p,
+            100.0 * r,
+            100.0 * f,
+            100.0 * lf
+        );
+    };
+    for (s, c) in &by_source {
+        row(s, c);
+    }
+    row("edited text (all but wnut17)", &edited);
+    row("all", &all);
+    println!();
+    println!("edited text, per label:");
+    table(&edited);
     Ok(())
 }
 

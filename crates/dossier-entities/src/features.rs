@@ -17,10 +17,10 @@ use crate::words;
 
 /// Bumped whenever the feature templates change: a model trained with other templates
 /// is refused.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Number of feature templates (buckets per token).
-pub(crate) const N_FEATURES: usize = 37;
+pub(crate) const N_FEATURES: usize = 42;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -91,6 +91,10 @@ pub(crate) struct WordClasses {
     title: HashedSet,
     org_head: HashedSet,
     speech: HashedSet,
+    surname: HashedSet,
+    first: HashedSet,
+    place: HashedSet,
+    zipf: std::collections::HashMap<u64, u8, BuildHasherDefault<IdHasher>>,
 }
 
 impl WordClasses {
@@ -102,6 +106,12 @@ impl WordClasses {
             title: set(&mut words::title_heads()),
             org_head: set(&mut words::org_heads()),
             speech: set(&mut words::speech_verbs()),
+            surname: set(&mut words::surnames()),
+            first: set(&mut words::first_names()),
+            place: set(&mut words::places()),
+            zipf: words::zipf_bands()
+                .map(|(w, z)| (hash_lower(w), z))
+                .collect(),
         }
     }
 }
@@ -121,6 +131,9 @@ const SPEECH: u32 = 1 << 10;
 const HYPHEN: u32 = 1 << 11;
 const PERIOD: u32 = 1 << 12;
 const GLUED_LEFT: u32 = 1 << 13;
+const SURNAME: u32 = 1 << 14;
+const FIRST: u32 = 1 << 15;
+const PLACE: u32 = 1 << 16;
 // Document flags: the same word elsewhere in the document.
 const DOC_LOWER: u32 = 1;
 const DOC_CAP_MID: u32 = 1 << 1;
@@ -134,6 +147,8 @@ pub(crate) struct TokInfo {
     prefix: [u64; 3],
     suffix: [u64; 4],
     flags: u32,
+    /// Zipf frequency band of the lower-case word (0 rare or unknown, 2–7).
+    zipf: u8,
     /// `DOC_LOWER`, `DOC_CAP_MID`.
     doc: u32,
     /// Gazetteer tag: 0 none, else 1 + B/I + 2 × label + 12 × ambiguous.
@@ -353,6 +368,16 @@ fn full_info(
         if classes.speech.contains(&info.lower) {
             info.flags |= SPEECH;
         }
+        if classes.surname.contains(&info.lower) {
+            info.flags |= SURNAME;
+        }
+        if classes.first.contains(&info.lower) {
+            info.flags |= FIRST;
+        }
+        if classes.place.contains(&info.lower) {
+            info.flags |= PLACE;
+        }
+        info.zipf = classes.zipf.get(&info.lower).copied().unwrap_or(0);
     }
 }
 
@@ -395,6 +420,7 @@ pub(crate) fn buckets(
         prefix: [11; 3],
         suffix: [11; 4],
         flags: 1 << 20,
+        zipf: 0,
         doc: 0,
         gaz: 0,
         rule: 0,
@@ -407,6 +433,7 @@ pub(crate) fn buckets(
         prefix: [13; 3],
         suffix: [13; 4],
         flags: 1 << 21,
+        zipf: 0,
         doc: 0,
         gaz: 0,
         rule: 0,
@@ -483,5 +510,30 @@ pub(crate) fn buckets(
         f2(35, u64::from(t.doc), u64::from(p1.flags & (CAP | PUNCT))),
         f2(36, p1.lower, t.shape),
         f2(37, n1.lower, t.shape),
+        f2(
+            38,
+            u64::from(t.zipf),
+            u64::from(t.flags & (CAP | ALL_CAPS | INITIAL | SURNAME | FIRST | PLACE)),
+        ),
+        f2(
+            39,
+            u64::from(p1.zipf),
+            u64::from(p1.flags & (CAP | INITIAL)),
+        ),
+        f2(
+            40,
+            u64::from(n1.zipf),
+            u64::from(n1.flags & (CAP | INITIAL)),
+        ),
+        f2(
+            41,
+            u64::from(p1.flags & (SURNAME | FIRST | PLACE | CAP)),
+            u64::from(t.flags & (SURNAME | FIRST | PLACE | CAP)),
+        ),
+        f2(
+            42,
+            u64::from(t.flags & (SURNAME | FIRST | PLACE | CAP)),
+            u64::from(n1.flags & (SURNAME | FIRST | PLACE | CAP)),
+        ),
     ];
 }

@@ -27,6 +27,9 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Hashed feature buckets, as a power of two (default 19: 524,288 buckets).
     pub bucket_bits: u32,
+    /// Loss-augmented decoding while training: every wrong tag of a token gets this bonus,
+    /// so the gold tags must win by a margin (default 3.0; 0 is the plain perceptron).
+    pub cost: f32,
     /// The rule pass whose output the model reads as features (default: embedded
     /// gazetteers, no model).
     pub recognizer: Config,
@@ -38,6 +41,7 @@ impl Default for TrainConfig {
             epochs: 12,
             seed: 1,
             bucket_bits: 19,
+            cost: 3.0,
             recognizer: Config {
                 model: false,
                 ..Config::default()
@@ -172,6 +176,11 @@ pub fn train_model(docs: &[GoldDocument], config: &TrainConfig) -> TrainedModel 
                     let r = &w[k as usize];
                     for y in 0..W {
                         acc[y] += r[y];
+                    }
+                }
+                for (y, a) in acc.iter_mut().enumerate() {
+                    if y != g[t] as usize {
+                        *a += config.cost;
                     }
                 }
                 s.em.push(acc);

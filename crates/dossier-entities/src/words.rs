@@ -10,6 +10,50 @@ const LOWERCASE: &str = include_str!("../lexicon/lowercase.txt");
 /// `lexicon/build_given_names.py`).
 const GIVEN_NAMES: &str = include_str!("../lexicon/given_names.txt");
 
+/// Surnames and given names of the US Census Bureau's 1990 name files (public domain; see
+/// `lexicon/build_census_wordfreq.py`): tagger features only.
+const SURNAMES: &str = include_str!("../lexicon/surnames.txt");
+const FIRST_NAMES: &str = include_str!("../lexicon/first_names.txt");
+
+/// One-word place names of GeoNames (CC BY 4.0): a tagger feature.
+const PLACES: &str = include_str!("../lexicon/places.txt");
+
+/// English words by Zipf frequency band, from wordfreq (CC BY-SA 4.0): a tagger feature.
+const ZIPF: &str = include_str!("../lexicon/zipf.txt");
+
+fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The census surnames ("Smith", …, 88,799 of them).
+pub(crate) fn surnames() -> impl Iterator<Item = &'static str> {
+    list_lines(SURNAMES)
+}
+
+/// One-word place names ("Kabul", "Almaty", …).
+pub(crate) fn places() -> impl Iterator<Item = &'static str> {
+    list_lines(PLACES)
+}
+
+/// The census given names.
+pub(crate) fn first_names() -> impl Iterator<Item = &'static str> {
+    list_lines(FIRST_NAMES)
+}
+
+/// Lower-case words with their whole Zipf band (2–7).
+pub(crate) fn zipf_bands() -> impl Iterator<Item = (&'static str, u8)> {
+    let mut band = 0u8;
+    list_lines(ZIPF).filter_map(move |l| match l.strip_prefix('@') {
+        Some(n) => {
+            band = n.parse().unwrap_or(0);
+            None
+        }
+        None => Some((l, band)),
+    })
+}
+
 /// The lower-case lexicon, for telling a capitalised common word ("Despite") from a name,
 /// and a list of given names.
 #[derive(Debug, Clone)]
