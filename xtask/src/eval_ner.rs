@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use dossier_core::{CleanDocument, DocId, Label, Metadata, OffsetMap, Span};
+use dossier_core::{CleanDocument, DocId, Extractor, Label, Metadata, OffsetMap, Span};
 use dossier_entities::{Config, Recognizer};
 use rayon::prelude::*;
 
@@ -66,7 +66,10 @@ fn band(confidence: f32) -> usize {
 }
 
 /// One text's counts per label, its error lines, and its calibration counts.
-pub(crate) type DocResult = ([Counts; 4], Vec<String>, [[usize; 2]; BANDS]);
+pub(crate) type DocResult = ([Counts; 4], Vec<String>, Calibration);
+
+/// Per extractor (model, gazetteer, rule) and confidence band: mentions, exact hits.
+pub(crate) type Calibration = [[[usize; 2]; BANDS]; 3];
 
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Counts {
@@ -134,7 +137,7 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         args.gold.clone()
     };
     let mut all = [Counts::default(); 4];
-    let mut calibration = [[0usize; 2]; BANDS];
+    let mut calibration: Calibration = Default::default();
     for file in &files {
         let texts = read_gold(file)?;
         let t = Instant::now();
@@ -148,10 +151,7 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
             for k in 0..4 {
                 counts[k] += c[k];
             }
-            for b in 0..BANDS {
-                calibration[b][0] += cal[b][0];
-                calibration[b][1] += cal[b][1];
-            }
+            add_calibration(&mut calibration, cal);
             for l in lines {
                 println!("{l}");
             }
@@ -179,20 +179,38 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         table(&all);
     }
     println!();
-    println!("confidence calibration (PER/ORG/LOC mentions, all files): band → exact precision");
-    for (b, [n, tp]) in calibration.iter().enumerate() {
-        let p = if *n > 0 {
-            100.0 * *tp as f64 / *n as f64
-        } else {
-            0.0
-        };
-        println!(
-            "  {:.1}–{:.1}: {n} mentions, {p:.1}%",
-            0.5 + b as f64 / 10.0,
-            0.6 + b as f64 / 10.0
-        );
-    }
+    print_calibration(&calibration);
     Ok(())
+}
+
+pub(crate) fn add_calibration(total: &mut Calibration, one: &Calibration) {
+    for (te, oe) in total.iter_mut().zip(one) {
+        for (tb, ob) in te.iter_mut().zip(oe) {
+            tb[0] += ob[0];
+            tb[1] += ob[1];
+        }
+    }
+}
+
+/// The share of exact hits per extractor and confidence band: a calibrated confidence
+/// has about as many hits as its band says.
+pub(crate) fn print_calibration(cal: &Calibration) {
+    println!("confidence calibration (PER/ORG/LOC mentions): exact precision per band");
+    println!("| extractor | 0.5–0.6 | 0.6–0.7 | 0.7–0.8 | 0.8–0.9 | 0.9–1.0 |");
+    println!("|---|---|---|---|---|---|");
+    for (name, bands) in ["model", "gazetteer", "rule"].iter().zip(cal) {
+        let cells: Vec<String> = bands
+            .iter()
+            .map(|[n, tp]| {
+                if *n == 0 {
+                    "–".to_string()
+                } else {
+                    format!("{:.0}% of {n}", 100.0 * *tp as f64 / *n as f64)
+                }
+            })
+            .collect();
+        println!("| {name} | {} |", cells.join(" | "));
+    }
 }
 
 pub(crate) fn table(counts: &[Counts; 4]) {
@@ -331,17 +349,26 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
         .iter()
         .filter_map(|(a, b, l)| gold_label(l).map(|k| (*a, *b, k)))
         .collect();
-    let sys: Vec<(usize, usize, usize)> = ann
+    let sys_mentions: Vec<&dossier_core::Mention> = ann
         .mentions
+        .iter()
+        .filter(|m| sys_label(m.label).is_some())
+        .collect();
+    let sys: Vec<(usize, usize, usize)> = sys_mentions
         .iter()
         .filter_map(|m| sys_label(m.label).map(|k| (m.span.start, m.span.end, k)))
         .collect();
-    let mut cal = [[0usize; 2]; BANDS];
+    let mut cal: Calibration = Default::default();
     for m in &ann.mentions {
         if let Some(k) = sys_label(m.label).filter(|&k| k < 3) {
+            let e = match m.extractor {
+                Extractor::Model => 0,
+                Extractor::Gazetteer => 1,
+                Extractor::Rule => 2,
+            };
             let b = band(m.confidence);
-            cal[b][0] += 1;
-            cal[b][1] += usize::from(gold.contains(&(m.span.start, m.span.end, k)));
+            cal[e][b][0] += 1;
+            cal[e][b][1] += usize::from(gold.contains(&(m.span.start, m.span.end, k)));
         }
     }
     let mut c = [Counts::default(); 4];
@@ -352,16 +379,18 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
     for s in &gold {
         by.insert(*s, ());
     }
-    for s in &sys {
+    for (s, m) in sys.iter().zip(&sys_mentions) {
         c[s.2].sys += 1;
         if by.contains_key(s) {
             c[s.2].exact_tp += 1;
         } else if show {
             lines.push(format!(
-                "FP {} {:?} [{}]",
+                "FP {} {:?} [{}] ({} {:.2})",
                 LABELS[s.2],
                 &g.text[s.0..s.1],
-                g.id
+                g.id,
+                m.extractor.as_str(),
+                m.confidence
             ));
         }
         if gold.iter().any(|x| overlaps(x, s)) {

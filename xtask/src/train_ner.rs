@@ -12,7 +12,9 @@ use dossier_core::{Label, Span};
 use dossier_entities::{Config, GoldDocument, Recognizer, TrainConfig, train_model};
 use xtask::workspace_root;
 
-use crate::eval_ner::{Counts, DocResult, prf, score, table};
+use crate::eval_ner::{
+    Calibration, Counts, DocResult, add_calibration, prf, print_calibration, score, table,
+};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct TrainNerArgs {
@@ -209,7 +211,9 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     let mut by_source: BTreeMap<String, [Counts; 4]> = BTreeMap::new();
     let mut edited = [Counts::default(); 4];
     let mut all = [Counts::default(); 4];
-    for (source, (c, lines, _)) in per_fold.iter().flatten() {
+    let mut calibration: Calibration = Default::default();
+    for (source, (c, lines, cal)) in per_fold.iter().flatten() {
+        add_calibration(&mut calibration, cal);
         for l in lines {
             println!("{source}\t{l}");
         }
@@ -253,6 +257,8 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     println!();
     println!("edited text, per label:");
     table(&edited);
+    println!();
+    print_calibration(&calibration);
     Ok(())
 }
 

@@ -274,6 +274,14 @@ impl Recognizer {
                 {
                     return false;
                 }
+                // "RT @user" and "RT:" mark a repost, not the broadcaster RT.
+                if surface == "RT"
+                    && text[h.span.end..]
+                        .trim_start_matches(' ')
+                        .starts_with(['@', ':'])
+                {
+                    return false;
+                }
                 if e.ambiguous {
                     let place = matches!(e.label, Label::Gpe | Label::Loc);
                     let prep = a > 0

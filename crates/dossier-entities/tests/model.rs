@@ -136,3 +136,17 @@ fn fixtures_with_model() {
         insta::assert_snapshot!(render(&text, &ann));
     });
 }
+
+#[test]
+fn repost_marker_is_not_the_broadcaster() {
+    let text = "RT @kabulnow: Floods hit Baghlan. Moscow-based RT reported the floods.";
+    let ann = extract(text);
+    let rt: Vec<_> = ann
+        .mentions
+        .iter()
+        .filter(|m| &text[m.span.range()] == "RT")
+        .collect();
+    assert_eq!(rt.len(), 1, "{:?}", ann.mentions);
+    assert_eq!(rt[0].label, Label::Org);
+    assert!(rt[0].span.start > 10);
+}
