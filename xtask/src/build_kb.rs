@@ -358,6 +358,7 @@ fn build_names(entities: &Path, hand: &Path) -> anyhow::Result<String> {
         "organizations.tsv",
         "armed_groups.tsv",
         "media.tsv",
+        "companies.tsv",
         "demonyms.tsv",
         "regions.tsv",
     ] {

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use dossier_core::{CleanDocument, DocId, Extractor, Label, Metadata, OffsetMap, Span};
-use dossier_entities::{Config, Recognizer};
+use dossier_entities::{CalibrationSample, Config, Recognizer};
 use rayon::prelude::*;
 
 use crate::train_ner::{GoldText, default_data, read_iob2};
@@ -58,18 +58,15 @@ fn sys_label(l: Label) -> Option<usize> {
     }
 }
 
-/// Confidence bands of the calibration table: 0.5–0.6, …, 0.9–1.0.
+/// Confidence bands of the calibration table: 0–0.2, …, 0.8–1.0.
 const BANDS: usize = 5;
 
 fn band(confidence: f32) -> usize {
-    (((confidence - 0.5) * 10.0).floor().max(0.0) as usize).min(BANDS - 1)
+    ((confidence * 5.0).floor().max(0.0) as usize).min(BANDS - 1)
 }
 
 /// One text's counts per label, its error lines, and its calibration counts.
-pub(crate) type DocResult = ([Counts; 4], Vec<String>, Calibration);
-
-/// Per extractor (model, gazetteer, rule) and confidence band: mentions, exact hits.
-pub(crate) type Calibration = [[[usize; 2]; BANDS]; 3];
+pub(crate) type DocResult = ([Counts; 4], Vec<String>, Vec<CalibrationSample>);
 
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Counts {
@@ -137,7 +134,7 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         args.gold.clone()
     };
     let mut all = [Counts::default(); 4];
-    let mut calibration: Calibration = Default::default();
+    let mut samples: Vec<CalibrationSample> = Vec::new();
     for file in &files {
         let texts = read_gold(file)?;
         let t = Instant::now();
@@ -151,7 +148,7 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
             for k in 0..4 {
                 counts[k] += c[k];
             }
-            add_calibration(&mut calibration, cal);
+            samples.extend_from_slice(cal);
             for l in lines {
                 println!("{l}");
             }
@@ -179,26 +176,28 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
         table(&all);
     }
     println!();
-    print_calibration(&calibration);
+    print_calibration(&samples);
     Ok(())
-}
-
-pub(crate) fn add_calibration(total: &mut Calibration, one: &Calibration) {
-    for (te, oe) in total.iter_mut().zip(one) {
-        for (tb, ob) in te.iter_mut().zip(oe) {
-            tb[0] += ob[0];
-            tb[1] += ob[1];
-        }
-    }
 }
 
 /// The share of exact hits per extractor and confidence band: a calibrated confidence
 /// has about as many hits as its band says.
-pub(crate) fn print_calibration(cal: &Calibration) {
+pub(crate) fn print_calibration(samples: &[CalibrationSample]) {
+    let mut bands = [[[0usize; 2]; BANDS]; 3];
+    for s in samples {
+        let e = match s.extractor {
+            Extractor::Model => 0,
+            Extractor::Gazetteer => 1,
+            Extractor::Rule => 2,
+        };
+        let b = &mut bands[e][band(s.confidence)];
+        b[0] += 1;
+        b[1] += usize::from(s.correct);
+    }
     println!("confidence calibration (PER/ORG/LOC mentions): exact precision per band");
-    println!("| extractor | 0.5–0.6 | 0.6–0.7 | 0.7–0.8 | 0.8–0.9 | 0.9–1.0 |");
+    println!("| extractor | < 0.2 | 0.2–0.4 | 0.4–0.6 | 0.6–0.8 | 0.8–1.0 |");
     println!("|---|---|---|---|---|---|");
-    for (name, bands) in ["model", "gazetteer", "rule"].iter().zip(cal) {
+    for (name, bands) in ["model", "gazetteer", "rule"].iter().zip(&bands) {
         let cells: Vec<String> = bands
             .iter()
             .map(|[n, tp]| {
@@ -358,17 +357,15 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
         .iter()
         .filter_map(|m| sys_label(m.label).map(|k| (m.span.start, m.span.end, k)))
         .collect();
-    let mut cal: Calibration = Default::default();
+    let mut cal = Vec::new();
     for m in &ann.mentions {
         if let Some(k) = sys_label(m.label).filter(|&k| k < 3) {
-            let e = match m.extractor {
-                Extractor::Model => 0,
-                Extractor::Gazetteer => 1,
-                Extractor::Rule => 2,
-            };
-            let b = band(m.confidence);
-            cal[e][b][0] += 1;
-            cal[e][b][1] += usize::from(gold.contains(&(m.span.start, m.span.end, k)));
+            cal.push(CalibrationSample {
+                extractor: m.extractor,
+                label: m.label,
+                confidence: m.confidence,
+                correct: gold.contains(&(m.span.start, m.span.end, k)),
+            });
         }
     }
     let mut c = [Counts::default(); 4];

@@ -9,12 +9,13 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use dossier_core::{Label, Span};
-use dossier_entities::{Config, GoldDocument, Recognizer, TrainConfig, train_model};
+use dossier_entities::{
+    Calibration, CalibrationSample, Config, GoldDocument, Recognizer, TrainConfig, fit_calibration,
+    train_model,
+};
 use xtask::workspace_root;
 
-use crate::eval_ner::{
-    Calibration, Counts, DocResult, add_calibration, prf, print_calibration, score, table,
-};
+use crate::eval_ner::{Counts, DocResult, prf, print_calibration, score, table};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct TrainNerArgs {
@@ -53,6 +54,10 @@ pub(crate) struct TrainNerArgs {
     /// With `--cv`: print the false positives and negatives, prefixed by their source.
     #[arg(long)]
     show: bool,
+    /// With `--cv`: write the fitted confidence calibration into
+    /// `crates/dossier-entities/model/calibration.tsv`.
+    #[arg(long)]
+    write_calibration: bool,
     /// Loss-augmented training: the margin (in update steps) by which the gold tag of each
     /// token must beat every other tag.
     #[arg(long, default_value_t = 3.0)]
@@ -211,9 +216,12 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     let mut by_source: BTreeMap<String, [Counts; 4]> = BTreeMap::new();
     let mut edited = [Counts::default(); 4];
     let mut all = [Counts::default(); 4];
-    let mut calibration: Calibration = Default::default();
+    // Calibration is fitted on the edited-text sources (news is what Dossier reads).
+    let mut samples: Vec<CalibrationSample> = Vec::new();
     for (source, (c, lines, cal)) in per_fold.iter().flatten() {
-        add_calibration(&mut calibration, cal);
+        if source != "wnut17" {
+            samples.extend_from_slice(cal);
+        }
         for l in lines {
             println!("{source}\t{l}");
         }
@@ -258,7 +266,33 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     println!("edited text, per label:");
     table(&edited);
     println!();
-    print_calibration(&calibration);
+    println!("raw confidences (edited text):");
+    print_calibration(&samples);
+    let fitted = fit_calibration(
+        &samples,
+        &format!(
+            "{k} folds, seed {}, {} mentions of the sources other than wnut17",
+            args.seed,
+            samples.len()
+        ),
+    );
+    let curves = Calibration::parse(&fitted)
+        .with_context(|| format!("the fitted curves parse:\n{fitted}"))?;
+    let calibrated: Vec<CalibrationSample> = samples
+        .iter()
+        .map(|s| CalibrationSample {
+            confidence: curves.apply(s.extractor, s.label, s.confidence),
+            ..*s
+        })
+        .collect();
+    println!();
+    println!("calibrated (fitted on these folds):");
+    print_calibration(&calibrated);
+    if args.write_calibration {
+        let out = workspace_root().join("crates/dossier-entities/model/calibration.tsv");
+        std::fs::write(&out, &fitted).with_context(|| format!("cannot write {}", out.display()))?;
+        println!("wrote {}", out.display());
+    }
     Ok(())
 }
 

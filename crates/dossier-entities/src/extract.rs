@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use dossier_core::{Annotations, CleanDocument, Extractor, Label, Mention, Span, Timex};
 
+use crate::calibrate::Calibration;
 use crate::features::{WordClasses, token_infos};
 use crate::fuse::{
     Candidate, PRIORITY_DATE, PRIORITY_GUESS, PRIORITY_RULE, fuse, fuse_model, normalize_name,
@@ -35,6 +36,11 @@ pub struct Config {
     /// Run the statistical tagger and fuse its spans with the rules (default true).
     /// `false` gives the rules and gazetteers alone.
     pub model: bool,
+    /// With the model: replace each PER/ORG/GPE/LOC mention's raw confidence by the
+    /// share of such mentions that were exactly right in cross-validation
+    /// (`model/calibration.tsv`; default true). Filtering by `min_confidence` uses the
+    /// raw confidence either way.
+    pub calibrate: bool,
 }
 
 /// The trained tagger embedded in the crate (CC BY-SA 4.0, see `model/README.md`).
@@ -48,6 +54,7 @@ impl Default for Config {
             embedded_gazetteer: true,
             extra_gazetteers: Vec::new(),
             model: true,
+            calibrate: true,
         }
     }
 }
@@ -61,11 +68,12 @@ pub struct Recognizer {
     lex: Arc<Lexicon>,
     classes: Arc<WordClasses>,
     model: Option<Arc<Model>>,
+    calibration: Arc<Calibration>,
 }
 
 /// How the rules treat a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LineMode {
+pub(crate) enum LineMode {
     Normal,
     /// Headline in Title Case: only gazetteer names and known strings.
     TitleCase,
@@ -78,16 +86,26 @@ impl Recognizer {
     pub fn new(config: &Config) -> Recognizer {
         // The embedded model is checked by a unit test; should it ever fail to parse,
         // the recognizer falls back to the rules alone rather than fail.
-        Recognizer::build(config, Model::parse(EMBEDDED_MODEL).ok())
+        Recognizer::build(
+            config,
+            Model::parse(EMBEDDED_MODEL).ok(),
+            Calibration::embedded(),
+        )
     }
 
     /// Like [`Recognizer::new`], with another model file (as written by
     /// `cargo xtask train-ner`). Fails only when the file is not a model this build reads.
+    /// The embedded calibration belongs to the embedded model: mentions keep their raw
+    /// confidence.
     pub fn with_model(config: &Config, model: &[u8]) -> Result<Recognizer, ModelError> {
-        Ok(Recognizer::build(config, Some(Model::parse(model)?)))
+        Ok(Recognizer::build(
+            config,
+            Some(Model::parse(model)?),
+            Calibration::default(),
+        ))
     }
 
-    fn build(config: &Config, model: Option<Model>) -> Recognizer {
+    fn build(config: &Config, model: Option<Model>, calibration: Calibration) -> Recognizer {
         let extra = config
             .extra_gazetteers
             .iter()
@@ -103,6 +121,7 @@ impl Recognizer {
             classes: Arc::new(WordClasses::new(&lex)),
             lex: Arc::new(lex),
             model: model.filter(|m| !m.is_empty()).map(Arc::new),
+            calibration: Arc::new(calibration),
         }
     }
 
@@ -130,9 +149,11 @@ impl Recognizer {
         }
         let an = self.analyse(text, &doc.paragraphs, timexes);
         let sents = an.sents.clone();
-        let ms = match &self.model {
-            Some(model) if self.config.model => self.model_pass(text, an, model),
-            _ => an.ms,
+        let (ms, calibrate) = match &self.model {
+            Some(model) if self.config.model => {
+                (self.model_pass(text, an, model), self.config.calibrate)
+            }
+            _ => (an.ms, false),
         };
         let mentions = ms
             .into_iter()
@@ -146,7 +167,12 @@ impl Recognizer {
                 label: c.label,
                 canonical: c.canonical,
                 extractor: c.extractor,
-                confidence: c.confidence.clamp(0.0, 1.0),
+                confidence: if calibrate {
+                    self.calibration.apply(c.extractor, c.label, c.confidence)
+                } else {
+                    c.confidence
+                }
+                .clamp(0.0, 1.0),
             })
             .collect();
         Annotations {
@@ -158,15 +184,7 @@ impl Recognizer {
     /// The model's pass: token features (with the gazetteer and rule candidates as
     /// features), Viterbi decoding, then fusion with the rule candidates.
     fn model_pass(&self, text: &str, an: Analysis, model: &Model) -> Vec<Candidate> {
-        let infos = token_infos(
-            text,
-            &an.toks,
-            &an.sent_of,
-            &self.gaz,
-            &an.hits,
-            &an.ms,
-            &self.classes,
-        );
+        let infos = token_infos(text, &an, &self.gaz, &self.classes);
         let ranges = sentence_ranges(&an.sent_of);
         let spans = model.tag(&an.toks, &infos, &ranges);
         let mut ms = fuse_model(text, &an.toks, &an.sent_of, &self.gaz, an.ms, spans);
@@ -227,6 +245,7 @@ impl Recognizer {
             toks,
             sents,
             sent_of,
+            modes,
             hits,
             ms,
         }
@@ -316,6 +335,8 @@ pub(crate) struct Analysis {
     pub(crate) toks: Vec<Token>,
     pub(crate) sents: Vec<Span>,
     pub(crate) sent_of: Vec<Option<usize>>,
+    /// The mode of each sentence's line.
+    pub(crate) modes: Vec<LineMode>,
     pub(crate) hits: Vec<Hit>,
     /// Rule and gazetteer candidates, sorted, non-overlapping, any confidence.
     pub(crate) ms: Vec<Candidate>,

@@ -10,8 +10,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use dossier_core::{Extractor, Label, Span};
 
-use crate::fuse::Candidate;
-use crate::gazetteer::{Gazetteer, Hit};
+use crate::extract::{Analysis, LineMode};
+use crate::gazetteer::Gazetteer;
 use crate::tokens::{Token, TokenKind};
 use crate::words;
 
@@ -134,6 +134,8 @@ const GLUED_LEFT: u32 = 1 << 13;
 const SURNAME: u32 = 1 << 14;
 const FIRST: u32 = 1 << 15;
 const PLACE: u32 = 1 << 16;
+const LINE_TITLE: u32 = 1 << 17;
+const LINE_CAPS: u32 = 1 << 18;
 // Document flags: the same word elsewhere in the document.
 const DOC_LOWER: u32 = 1;
 const DOC_CAP_MID: u32 = 1 << 1;
@@ -170,17 +172,17 @@ fn label_index(l: Label) -> u8 {
     }
 }
 
-/// Per-token information for a document: `sent_of` gives each token's sentence,
-/// `hits` the accepted gazetteer hits and `rule` the rule mentions (any confidence).
+/// Per-token information for a document, from the rule pass's analysis: its tokens,
+/// their sentences and line modes, the accepted gazetteer hits and the rule mentions
+/// (any confidence).
 pub(crate) fn token_infos(
     text: &str,
-    toks: &[Token],
-    sent_of: &[Option<usize>],
+    an: &Analysis,
     gaz: &Gazetteer,
-    hits: &[Hit],
-    rule: &[Candidate],
     classes: &WordClasses,
 ) -> Vec<TokInfo> {
+    let (toks, sent_of, modes) = (&an.toks, &an.sent_of, &an.modes);
+    let (hits, rule) = (&an.hits, &an.ms);
     let mut out = vec![TokInfo::default(); toks.len()];
     // Cheap facts about every token (the gate and the document flags need them).
     for (i, t) in toks.iter().enumerate() {
@@ -203,6 +205,11 @@ pub(crate) fn token_infos(
             || matches!(toks[i - 1].text(text), "“" | "\"" | ":" | "(" | "—" | "–");
         if initial {
             info.flags |= INITIAL;
+        }
+        match sent_of[i].map(|s| modes[s]) {
+            Some(LineMode::TitleCase) => info.flags |= LINE_TITLE,
+            Some(LineMode::AllCaps) => info.flags |= LINE_CAPS,
+            _ => {}
         }
         if i > 0 && toks[i - 1].span.end == t.span.start {
             info.flags |= GLUED_LEFT;
@@ -513,7 +520,7 @@ pub(crate) fn buckets(
         f2(
             38,
             u64::from(t.zipf),
-            u64::from(t.flags & (CAP | ALL_CAPS | INITIAL | SURNAME | FIRST | PLACE)),
+            u64::from(t.flags & (CAP | ALL_CAPS | INITIAL | SURNAME | FIRST | PLACE | LINE_TITLE)),
         ),
         f2(
             39,

@@ -21,6 +21,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("armed_groups.tsv", include_str!("../data/armed_groups.tsv")),
     ("media.tsv", include_str!("../data/media.tsv")),
+    ("companies.tsv", include_str!("../data/companies.tsv")),
     (
         "admin_regions.tsv",
         include_str!("../data/admin_regions.tsv"),

@@ -48,6 +48,7 @@
 //! assert_eq!(resolution.entities[0].aliases, ["Lavrov"]);
 //! ```
 
+mod calibrate;
 mod extract;
 mod features;
 mod fuse;
@@ -60,6 +61,7 @@ mod train;
 mod words;
 
 pub use crate::{
+    calibrate::{Calibration, CalibrationSample, fit_calibration},
     extract::{Config, Recognizer},
     model::ModelError,
     resolve::Resolver,

@@ -87,15 +87,7 @@ pub fn train_model(docs: &[GoldDocument], config: &TrainConfig) -> TrainedModel 
     for doc in docs {
         let text = doc.text.as_str();
         let an = rec.analyse(text, &[Span::new(0, text.len())], &[]);
-        let infos = token_infos(
-            text,
-            &an.toks,
-            &an.sent_of,
-            &rec.gaz,
-            &an.hits,
-            &an.ms,
-            rec.classes(),
-        );
+        let infos = token_infos(text, &an, &rec.gaz, rec.classes());
         tokens += an.toks.len();
         active += infos.iter().filter(|i| i.active).count();
         // Gold tags by token.
