@@ -62,6 +62,9 @@ pub(crate) struct TrainNerArgs {
     /// token must beat every other tag.
     #[arg(long, default_value_t = 3.0)]
     cost: f32,
+    /// Average the weights of this many runs (seeds `seed`, `seed + 1`, …).
+    #[arg(long, default_value_t = 5)]
+    ensemble: u32,
 }
 
 /// A text with gold spans (byte offsets) and labels as the file writes them.
@@ -148,6 +151,7 @@ fn train_config(args: &TrainNerArgs) -> TrainConfig {
         seed: args.seed,
         bucket_bits: args.bucket_bits,
         cost: args.cost,
+        ensemble: args.ensemble,
         ..TrainConfig::default()
     }
 }

@@ -30,6 +30,10 @@ pub struct TrainConfig {
     /// Loss-augmented decoding while training: every wrong tag of a token gets this bonus,
     /// so the gold tags must win by a margin (default 3.0; 0 is the plain perceptron).
     pub cost: f32,
+    /// Runs with seeds `seed`, `seed + 1`, … whose averaged weights are averaged
+    /// again (default 5: about +0.2 F1 in cross-validation, and less dependence on
+    /// the seed).
+    pub ensemble: u32,
     /// The rule pass whose output the model reads as features (default: embedded
     /// gazetteers, no model).
     pub recognizer: Config,
@@ -42,6 +46,7 @@ impl Default for TrainConfig {
             seed: 1,
             bucket_bits: 19,
             cost: 3.0,
+            ensemble: 5,
             recognizer: Config {
                 model: false,
                 ..Config::default()
@@ -142,13 +147,67 @@ pub fn train_model(docs: &[GoldDocument], config: &TrainConfig) -> TrainedModel 
     }
 
     let size = 1usize << config.bucket_bits;
+    let mut sum_w = vec![[0.0f32; W]; size];
+    let mut sum_tw = [[0.0f32; W]; W];
+    let mut errors_per_epoch = Vec::new();
+    let runs = config.ensemble.max(1);
+    for run in 0..runs {
+        let (w, tw, errors) = train_run(
+            &insts,
+            &feats,
+            &gold,
+            size,
+            config,
+            config.seed.wrapping_add(u64::from(run)),
+        );
+        for (s, r) in sum_w.iter_mut().zip(&w) {
+            for y in 0..N_TAGS {
+                s[y] += r[y] / runs as f32;
+            }
+        }
+        for (s, r) in sum_tw.iter_mut().zip(&tw) {
+            for y in 0..N_TAGS {
+                s[y] += r[y] / runs as f32;
+            }
+        }
+        if run == 0 {
+            errors_per_epoch = errors;
+        }
+    }
+    let (w, tw) = (sum_w, sum_tw);
+    let weights = FloatWeights {
+        log2: config.bucket_bits,
+        rows: w,
+        trans: tw,
+    };
+    TrainedModel {
+        bytes: weights.to_bytes(),
+        tokens,
+        active_tokens: active,
+        entities,
+        unreachable,
+        errors_per_epoch,
+    }
+}
+
+/// One averaged-perceptron run over the instances, shuffled by `seed`: the averaged
+/// emission and transition weights, and the wrongly decoded sequences per epoch.
+#[allow(clippy::needless_range_loop)] // tag indices into parallel arrays
+fn train_run(
+    insts: &[Instance],
+    feats: &[u32],
+    gold: &[u8],
+    size: usize,
+    config: &TrainConfig,
+    seed: u64,
+) -> (Vec<[f32; W]>, [[f32; W]; W], Vec<usize>) {
     let mut w = vec![[0.0f32; W]; size];
     let mut u = vec![[0.0f32; W]; size];
     let mut tw = [[0.0f32; W]; W];
     let mut tu = [[0.0f32; W]; W];
     let mut c = 1.0f32;
     let mut order: Vec<usize> = (0..insts.len()).collect();
-    let mut rng = config.seed ^ 0x5DEE_CE66_D1CE_4E5B;
+    let mut rng = seed ^ 0x5DEE_CE66_D1CE_4E5B;
     let mut s = Scratch::default();
     let mut errors_per_epoch = Vec::new();
     for _ in 0..config.epochs {
@@ -218,19 +277,7 @@ pub fn train_model(docs: &[GoldDocument], config: &TrainConfig) -> TrainedModel 
             wr[y] -= ur[y] / c;
         }
     }
-    let weights = FloatWeights {
-        log2: config.bucket_bits,
-        rows: w,
-        trans: tw,
-    };
-    TrainedModel {
-        bytes: weights.to_bytes(),
-        tokens,
-        active_tokens: active,
-        entities,
-        unreachable,
-        errors_per_epoch,
-    }
+    (w, tw, errors_per_epoch)
 }
 
 fn splitmix(state: &mut u64) -> u64 {
