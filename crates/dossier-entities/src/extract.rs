@@ -190,6 +190,7 @@ impl Recognizer {
         let mut ms = fuse_model(text, &an.toks, &an.sent_of, &self.gaz, an.ms, spans);
         let mut keys = Keys::new();
         short_forms(text, &mut ms, &mut keys);
+        org_short_forms(text, &mut ms);
         ms
     }
 
@@ -664,6 +665,84 @@ fn spelled_long_form(env: &Env<'_>, k: usize, short: &str) -> Option<Span> {
 
 fn normalize_surface(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Legal forms and designators that end a company's full name ("Apple Inc.").
+fn is_legal_form(w: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "inc",
+        "inc.",
+        "incorporated",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "plc",
+        "ag",
+        "se",
+        "s.a.",
+        "sa",
+        "n.v.",
+        "nv",
+        "ltd",
+        "ltd.",
+        "limited",
+        "llc",
+        "l.l.c.",
+        "group",
+        "holdings",
+        "holding",
+        "gmbh",
+        "spa",
+        "s.p.a.",
+        "pjsc",
+        "ojsc",
+        "jsc",
+        "ab",
+        "asa",
+        "oyj",
+        "kgaa",
+        "lp",
+        "l.p.",
+    ];
+    FORMS.contains(&w.to_lowercase().as_str())
+}
+
+/// Organisations: a mention of a company's name without its legal form ("Apple" after
+/// "Apple Inc.", "Gazprom" after "Gazprom PJSC") takes the full name's canonical when
+/// the document names only one such company.
+fn org_short_forms(text: &str, ms: &mut [Candidate]) {
+    let mut stems: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for m in ms.iter().filter(|m| m.label == Label::Org) {
+        let surface = normalize_surface(&text[m.span.range()]);
+        let mut words: Vec<&str> = surface.split(' ').collect();
+        let mut cut = false;
+        while words.len() > 1 && words.last().is_some_and(|w| is_legal_form(w)) {
+            words.pop();
+            cut = true;
+        }
+        if !cut {
+            continue;
+        }
+        let stem = words.join(" ").trim_end_matches(',').to_string();
+        let slot = stems
+            .entry(stem)
+            .or_insert_with(|| Some(m.canonical.clone()));
+        if slot.as_deref() != Some(m.canonical.as_str()) {
+            *slot = None;
+        }
+    }
+    if stems.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut().filter(|m| m.label == Label::Org) {
+        let surface = normalize_surface(&text[m.span.range()]);
+        if let Some(Some(full)) = stems.get(&surface) {
+            m.canonical = full.clone();
+        }
+    }
 }
 
 /// Persons: a one-word mention of a surname seen in full ("Lavrov" after "Sergey

@@ -150,3 +150,22 @@ fn repost_marker_is_not_the_broadcaster() {
     assert_eq!(rt[0].label, Label::Org);
     assert!(rt[0].span.start > 10);
 }
+
+#[test]
+fn company_short_form_takes_the_full_name() {
+    let text = "Apple Inc. reported record profits on Monday. Apple said sales in China rose.";
+    let ann = extract(text);
+    let apple: Vec<_> = ann
+        .mentions
+        .iter()
+        .filter(|m| text[m.span.range()].starts_with("Apple"))
+        .map(|m| (&text[m.span.range()], m.label, m.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        apple,
+        [
+            ("Apple Inc.", Label::Org, "Apple Inc."),
+            ("Apple", Label::Org, "Apple Inc.")
+        ]
+    );
+}
