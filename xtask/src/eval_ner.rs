@@ -34,6 +34,9 @@ pub(crate) struct EvalNerArgs {
     /// Print the false positives and negatives.
     #[arg(long)]
     show: bool,
+    /// Report the raw confidences (before calibration).
+    #[arg(long)]
+    raw_confidence: bool,
 }
 
 const LABELS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -110,6 +113,9 @@ pub(crate) fn run(args: &EvalNerArgs) -> anyhow::Result<()> {
     let mut config = Config::default();
     if args.no_model {
         config.model = false;
+    }
+    if args.raw_confidence {
+        config.calibrate = false;
     }
     let recognizer = match &args.model {
         Some(path) => {

@@ -373,7 +373,8 @@ ADMIN_NAMES = {
     "AF-KAN": "Kandahar|Qandahar", "AF-GHA": "Ghazni", "AF-HER": "Herat",
     "AF-NAN": "Nangarhar", "AF-BDS": "Badakhshan", "AF-BDG": "Badghis",
     # Pakistan
-    "PK-IS": "Islamabad Capital Territory|ICT", "PK-JK": "Azad Kashmir|Azad Jammu and Kashmir|AJK",
+    "PK-IS": "Islamabad Capital Territory",  # no "ICT" (information technology)
+    "PK-JK": "Azad Kashmir|Azad Jammu and Kashmir|AJK",
     "PK-KP": "Khyber Pakhtunkhwa|KP|KPK|Khyber-Pakhtunkhwa|North-West Frontier Province|NWFP",
     "PK-BA": "Balochistan|Baluchistan", "PK-PB": "Punjab, Pakistan",
     # India

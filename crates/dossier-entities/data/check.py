@@ -20,7 +20,7 @@ HEADER = "label\tcanonical\taliases\ttype\tcountry\tsource"
 FILES = ["countries.tsv", "cities.tsv", "admin_regions.tsv", "regions.tsv", "demonyms.tsv",
          "organizations.tsv", "armed_groups.tsv", "media.tsv", "ambiguous.tsv"]
 LABELS = {"GPE", "LOC", "ORG", "NORP"}
-TYPES = {"country", "capital", "city", "admin_region", "region", "continent", "water",
+TYPES = {"country", "former_state", "capital", "city", "admin_region", "region", "continent", "water",
          "mountain", "desert", "island", "demonym", "intergovernmental", "armed_group",
          "news_media", "government_body", "political_party", "company", "other"}
 # Surface forms knowingly shared by entries of different labels (the extractor decides by

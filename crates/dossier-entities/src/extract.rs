@@ -294,6 +294,15 @@ impl Recognizer {
                 {
                     return false;
                 }
+                // "US$ 20,000": a currency, not the country.
+                if matches!(e.label, Label::Gpe | Label::Loc) && text[h.span.end..].starts_with('$')
+                {
+                    return false;
+                }
+                // "Boeing 787", "Airbus A380": a product named after its maker.
+                if e.label == Label::Org && is_model_number(&text[h.span.end..]) {
+                    return false;
+                }
                 // "RT @user" and "RT:" mark a repost, not the broadcaster RT.
                 if surface == "RT"
                     && text[h.span.end..]
@@ -328,6 +337,26 @@ impl Recognizer {
         }
         kept
     }
+}
+
+/// Does `after` (the text after a name) start with a product's model number: a space,
+/// then a word of digits, or of one or two capitals and digits ("787", "A380", "A400M")?
+fn is_model_number(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '\''))
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    let digits = &word[letters..];
+    letters <= 2
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !(letters == 0 && digits.len() == 4 && digits.starts_with(['1', '2']))
 }
 
 /// What the rule pass found in a text.
@@ -916,9 +945,18 @@ fn coordinate(text: &str, lex: &Lexicon, unknown: &[Unknown], ms: &mut Vec<Candi
             };
             // "A, B" needs the list to go on after B ("A, B, and C"), unlike
             // "in Almaty, Kazakhstan, Lavrov said".
+            // "A, B, and C", "A, B, C": another item follows; "for Afghanistan, Roza
+            // Otunbayeva, said" is an apposition, not a list.
             let after = &text[u.span.end..];
-            let continues =
-                after.starts_with(',') || after.starts_with(" and ") || after.starts_with(" or ");
+            let next_item = after.strip_prefix(',').is_some_and(|rest| {
+                let rest = rest.trim_start_matches(' ');
+                let rest = ["and ", "or "]
+                    .iter()
+                    .find_map(|c| rest.strip_prefix(c))
+                    .unwrap_or(rest);
+                rest.chars().next().is_some_and(char::is_uppercase)
+            });
+            let continues = next_item || after.starts_with(" and ") || after.starts_with(" or ");
             let label = left
                 .filter(|m| {
                     let between = &text[m.span.end..u.span.start];

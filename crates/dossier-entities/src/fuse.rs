@@ -11,6 +11,7 @@ use dossier_core::{Extractor, Label, Span};
 use crate::gazetteer::Gazetteer;
 use crate::model::ModelSpan;
 use crate::tokens::Token;
+use crate::words;
 
 /// A proposed mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +151,26 @@ fn trim_span(text: &str, toks: &[Token], m: &ModelSpan) -> Option<(usize, usize)
     }
     while a < b && matches!(toks[b - 1].text(text), "’s" | "'s" | "’" | "'") {
         b -= 1;
+    }
+    // Titles stay outside a person's name: "Foreign Minister Sergei Lavrov" is "Sergei
+    // Lavrov", "Dr. Jane Smith" is "Jane Smith" (a title at the end, "Martin Luther
+    // King", is part of the name).
+    if m.label == Label::Person {
+        let mut start = a;
+        for j in a..b.saturating_sub(1) {
+            if !words::is_title_head(toks[j].text(text).trim_end_matches('.')) {
+                continue;
+            }
+            let mut k = j + 1;
+            if k < b - 1 && toks[k].text(text) == "." {
+                k += 1;
+            }
+            let next = toks[k].text(text);
+            if next.chars().next().is_some_and(char::is_uppercase) && !words::is_title_word(next) {
+                start = k;
+            }
+        }
+        a = start;
     }
     (a < b).then_some((a, b))
 }

@@ -169,3 +169,36 @@ fn company_short_form_takes_the_full_name() {
         ]
     );
 }
+
+#[test]
+fn an_apposition_is_not_a_list() {
+    let text = "The UN's special envoy for Afghanistan, Roza Otunbayeva, said the decision \
+                would have devastating consequences.";
+    let ann = extract(text);
+    assert!(
+        !ann.mentions
+            .iter()
+            .any(|m| &text[m.span.range()] == "Roza Otunbayeva" && m.label != Label::Person),
+        "{:?}",
+        ann.mentions
+    );
+}
+
+#[test]
+fn currencies_and_products_are_not_their_country_or_maker() {
+    let text = "Air Canada ordered US$ 6 billion of Boeing 787 Dreamliners and an Airbus A380. \
+                Boeing said the US economy was strong. Boeing 2024 results were good.";
+    let ann = extract(text);
+    let found: Vec<(usize, &str)> = ann
+        .mentions
+        .iter()
+        .map(|m| (m.span.start, &text[m.span.range()]))
+        .collect();
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(!found.contains(&(at("US$"), "US")), "{found:?}");
+    assert!(!found.contains(&(at("Boeing 787"), "Boeing")), "{found:?}");
+    assert!(!found.contains(&(at("Airbus"), "Airbus")), "{found:?}");
+    assert!(found.contains(&(at("Boeing said"), "Boeing")), "{found:?}");
+    assert!(found.contains(&(at("US economy"), "US")), "{found:?}");
+    assert!(found.contains(&(at("Boeing 2024"), "Boeing")), "{found:?}");
+}
