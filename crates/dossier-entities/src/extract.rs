@@ -598,7 +598,14 @@ fn acronyms(env: &Env<'_>, ms: &mut Vec<Candidate>, unknown: &[Unknown], runs: &
         let (label, canonical, conf) = match (long_m, short_m) {
             (Some(l), _) => (ms[l].label, ms[l].canonical.clone(), ms[l].confidence),
             (None, Some(s)) => (ms[s].label, ms[s].canonical.clone(), ms[s].confidence),
-            (None, None) if initials_match(short_text, long_text) => {
+            // An unknown long form is an organisation only with a head word ("…
+            // Commission (ABC)"): "Geographic Information Systems (GIS)" is not one.
+            (None, None)
+                if initials_match(short_text, long_text)
+                    && long_text
+                        .split([' ', '-'])
+                        .any(|w| words::is_org_head(w) || words::is_org_head_first(w)) =>
+            {
                 (Label::Org, normalize_name(long_text), 0.7)
             }
             (None, None) => continue,

@@ -539,3 +539,16 @@ fn unsupported_guesses_stay_below_the_threshold() {
     assert_eq!(ann.mentions.len(), 1);
     assert!(ann.mentions[0].confidence < 0.5);
 }
+
+#[test]
+fn an_acronym_of_a_concept_is_not_an_organisation() {
+    let ms = mentions(
+        "The ministry released a Software Development Kit (SDK) for flood maps. \
+         The Flood Relief Commission (FRC) met on Monday.",
+    );
+    assert!(!surfaces(&ms).contains(&"SDK"), "{ms:?}");
+    assert!(
+        has(&ms, "FRC", Label::Org, "Flood Relief Commission"),
+        "{ms:?}"
+    );
+}
