@@ -495,9 +495,20 @@ fn starts_ci(text: &str, prefix: &str) -> bool {
 }
 
 /// Classifies a normalised, non-empty line by the context-free chrome patterns.
+#[cfg(test)]
 pub(crate) fn classify(text: &str) -> Option<(RemovalReason, Hint)> {
+    classify_counted(text, features::word_count(text))
+}
+
+/// [`classify`], given the line's [`features::word_count`].
+pub(crate) fn classify_counted(text: &str, text_words: usize) -> Option<(RemovalReason, Hint)> {
     let (bare, bulleted) = features::strip_bullet(text);
-    let words = features::word_count(bare);
+    // `bare` is a part of `text`: the whole line unless a bullet was stripped.
+    let words = if bare.len() == text.len() {
+        text_words
+    } else {
+        features::word_count(bare)
+    };
     // The lower-case line, made only for the short lines whose tests need it.
     let lower_cell = OnceCell::new();
     let lower = || lower_cell.get_or_init(|| bare.to_lowercase()).as_str();

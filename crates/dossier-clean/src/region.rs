@@ -202,19 +202,20 @@ fn name_and_date(text: &str) -> Option<(String, Date)> {
 /// Finds the article and decides every line.
 pub(crate) fn analyse(lines: &[Line], meta: &SourceMeta, config: &Config) -> Analysis {
     let n = lines.len();
-    let mut pats: Vec<_> = lines
-        .iter()
-        .map(|l| {
-            if l.text.is_empty() {
-                None
-            } else {
-                patterns::classify(&l.text)
-            }
-        })
-        .collect();
     let words: Vec<usize> = lines
         .iter()
         .map(|l| features::word_count(&l.text))
+        .collect();
+    let mut pats: Vec<_> = lines
+        .iter()
+        .zip(&words)
+        .map(|(l, &w)| {
+            if l.text.is_empty() {
+                None
+            } else {
+                patterns::classify_counted(&l.text, w)
+            }
+        })
         .collect();
     // An image credit standing alone ("Getty Images", "Photo: AFP") is followed by the
     // image's caption when the next line does not end like a sentence (a caption is a

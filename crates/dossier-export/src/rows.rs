@@ -5,6 +5,8 @@
 //! dictionary (`README.md`) are both written from that list, and a test checks that each
 //! row type serialises exactly those columns in that order.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// One column of a table, as the data dictionary describes it.
@@ -488,85 +490,117 @@ pub(crate) const JSONL_FIELDS: &[Column] = &[
 
 /// A row of `documents.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct DocumentRow {
-    pub(crate) id: String,
-    pub(crate) source_path: String,
-    pub(crate) url: Option<String>,
-    pub(crate) sha256: String,
-    pub(crate) encoding: String,
-    pub(crate) title: Option<String>,
-    pub(crate) publisher: Option<String>,
-    pub(crate) author: Option<String>,
+pub(crate) struct DocumentRow<'a> {
+    #[serde(borrow)]
+    pub(crate) id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) source_path: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) sha256: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) encoding: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) publisher: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) author: Option<Cow<'a, str>>,
     /// ISO date.
-    pub(crate) published: Option<String>,
-    pub(crate) published_source: Option<String>,
-    pub(crate) dateline: Option<String>,
-    pub(crate) language: Option<String>,
-    pub(crate) duplicate_of: Option<String>,
+    #[serde(borrow)]
+    pub(crate) published: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) published_source: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) dateline: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) language: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) duplicate_of: Option<Cow<'a, str>>,
     pub(crate) n_chars: u64,
     pub(crate) n_mentions: u64,
-    pub(crate) text: String,
+    #[serde(borrow)]
+    pub(crate) text: Cow<'a, str>,
 }
 
 /// A row of `removed.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct RemovedRow {
-    pub(crate) doc_id: String,
+pub(crate) struct RemovedRow<'a> {
+    #[serde(borrow)]
+    pub(crate) doc_id: Cow<'a, str>,
     pub(crate) line: u64,
     pub(crate) raw_start: u64,
     pub(crate) raw_end: u64,
-    pub(crate) reason: String,
-    pub(crate) text: String,
+    #[serde(borrow)]
+    pub(crate) reason: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) text: Cow<'a, str>,
 }
 
 /// A row of `mentions.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct MentionRow {
-    pub(crate) doc_id: String,
+pub(crate) struct MentionRow<'a> {
+    #[serde(borrow)]
+    pub(crate) doc_id: Cow<'a, str>,
     pub(crate) start: u64,
     pub(crate) end: u64,
     pub(crate) raw_start: u64,
     pub(crate) raw_end: u64,
-    pub(crate) text: String,
-    pub(crate) label: String,
-    pub(crate) entity_id: Option<String>,
+    #[serde(borrow)]
+    pub(crate) text: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) label: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) entity_id: Option<Cow<'a, str>>,
     pub(crate) sentence: u64,
-    pub(crate) extractor: String,
+    #[serde(borrow)]
+    pub(crate) extractor: Cow<'a, str>,
     /// Already formatted with 2 decimals (see [`Confidence`]).
-    pub(crate) confidence: String,
+    #[serde(borrow)]
+    pub(crate) confidence: Cow<'a, str>,
 }
 
 /// A row of `dates.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct DateRow {
-    pub(crate) doc_id: String,
+pub(crate) struct DateRow<'a> {
+    #[serde(borrow)]
+    pub(crate) doc_id: Cow<'a, str>,
     pub(crate) start: u64,
     pub(crate) end: u64,
     pub(crate) raw_start: u64,
     pub(crate) raw_end: u64,
-    pub(crate) text: String,
+    #[serde(borrow)]
+    pub(crate) text: Cow<'a, str>,
     #[serde(rename = "type")]
-    pub(crate) kind: String,
-    pub(crate) value: String,
+    #[serde(borrow)]
+    pub(crate) kind: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) value: Cow<'a, str>,
     pub(crate) is_mention: bool,
 }
 
 /// A row of `quotes.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct QuoteRow {
-    pub(crate) doc_id: String,
+pub(crate) struct QuoteRow<'a> {
+    #[serde(borrow)]
+    pub(crate) doc_id: Cow<'a, str>,
     pub(crate) start: u64,
     pub(crate) end: u64,
     pub(crate) raw_start: u64,
     pub(crate) raw_end: u64,
-    pub(crate) text: String,
-    pub(crate) speaker_entity_id: Option<String>,
-    pub(crate) speaker: Option<String>,
-    pub(crate) verb: Option<String>,
+    #[serde(borrow)]
+    pub(crate) text: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(crate) speaker_entity_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) speaker: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(crate) verb: Option<Cow<'a, str>>,
 }
 
 /// A row of `entities.csv`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct EntityRow<'a> {
     pub(crate) id: &'a str,
     pub(crate) label: &'a str,
@@ -586,7 +620,7 @@ pub(crate) struct EntityRow<'a> {
 }
 
 /// A row of `cooccurrences.csv`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct CooccurrenceRow<'a> {
     pub(crate) a: &'a str,
     pub(crate) b: &'a str,
@@ -597,7 +631,7 @@ pub(crate) struct CooccurrenceRow<'a> {
 }
 
 /// A row of `errors.csv`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ErrorRow<'a> {
     pub(crate) source_path: &'a str,
     pub(crate) line: Option<u64>,
@@ -714,11 +748,11 @@ mod tests {
     #[test]
     fn row_types_match_the_table_list() {
         let doc = DocumentRow {
-            id: String::new(),
-            source_path: String::new(),
+            id: "".into(),
+            source_path: "".into(),
             url: None,
-            sha256: String::new(),
-            encoding: String::new(),
+            sha256: "".into(),
+            encoding: "".into(),
             title: None,
             publisher: None,
             author: None,
@@ -729,51 +763,51 @@ mod tests {
             duplicate_of: None,
             n_chars: 0,
             n_mentions: 0,
-            text: String::new(),
+            text: "".into(),
         };
         check(Table::Documents, serde_header(&doc));
         let removed = RemovedRow {
-            doc_id: String::new(),
+            doc_id: "".into(),
             line: 0,
             raw_start: 0,
             raw_end: 0,
-            reason: String::new(),
-            text: String::new(),
+            reason: "".into(),
+            text: "".into(),
         };
         check(Table::Removed, serde_header(&removed));
         let mention = MentionRow {
-            doc_id: String::new(),
+            doc_id: "".into(),
             start: 0,
             end: 0,
             raw_start: 0,
             raw_end: 0,
-            text: String::new(),
-            label: String::new(),
+            text: "".into(),
+            label: "".into(),
             entity_id: None,
             sentence: 0,
-            extractor: String::new(),
-            confidence: String::new(),
+            extractor: "".into(),
+            confidence: "".into(),
         };
         check(Table::Mentions, serde_header(&mention));
         let date = DateRow {
-            doc_id: String::new(),
+            doc_id: "".into(),
             start: 0,
             end: 0,
             raw_start: 0,
             raw_end: 0,
-            text: String::new(),
-            kind: String::new(),
-            value: String::new(),
+            text: "".into(),
+            kind: "".into(),
+            value: "".into(),
             is_mention: false,
         };
         check(Table::Dates, serde_header(&date));
         let quote = QuoteRow {
-            doc_id: String::new(),
+            doc_id: "".into(),
             start: 0,
             end: 0,
             raw_start: 0,
             raw_end: 0,
-            text: String::new(),
+            text: "".into(),
             speaker_entity_id: None,
             speaker: None,
             verb: None,

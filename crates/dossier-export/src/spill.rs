@@ -2,12 +2,17 @@
 //!
 //! Everything that needs the document's texts (code-point offsets, raw offsets through
 //! the offset map, removed raw text) is computed here, so `finish` only needs the spilled
-//! line and the [`Resolution`](dossier_core::Resolution) to write every table.
+//! record and the [`Resolution`](dossier_core::Resolution) to write every table. The rows
+//! borrow their strings from the document when spilled, and from the record when read
+//! back.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use dossier_core::{
     Annotations, CleanDocument, EntityKey, Label, Quote, RawDocument, Resolution, Span, Timex,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::chars::CharOffsets;
 use crate::error::ExportError;
@@ -31,37 +36,50 @@ pub struct DocumentInput<'a> {
     pub quotes: &'a [Quote],
 }
 
-/// The spilled form of a document: one JSON line in the spill file.
+/// The spilled form of a document: one record of the spill file, in postcard's compact
+/// binary form (strings are read back borrowed from the record's bytes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct SpillDoc {
-    pub(crate) document: DocumentRow,
+pub(crate) struct SpillDoc<'a> {
+    #[serde(borrow)]
+    pub(crate) document: DocumentRow<'a>,
     /// Sorted by `raw_start`.
-    pub(crate) removed: Vec<RemovedRow>,
+    #[serde(borrow)]
+    pub(crate) removed: Vec<RemovedRow<'a>>,
     /// Sorted by `start`, `end`.
-    pub(crate) mentions: Vec<SpillMention>,
+    #[serde(borrow)]
+    pub(crate) mentions: Vec<SpillMention<'a>>,
     /// Sorted by `start`, `end`.
-    pub(crate) dates: Vec<DateRow>,
+    #[serde(borrow)]
+    pub(crate) dates: Vec<DateRow<'a>>,
     /// Sorted by `start`, `end`.
-    pub(crate) quotes: Vec<SpillQuote>,
+    #[serde(borrow)]
+    pub(crate) quotes: Vec<SpillQuote<'a>>,
 }
 
 /// A mention row before resolution: `row.entity_id` is empty and `canonical` holds the
 /// name half of its [`EntityKey`] (the label half is `row.label`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct SpillMention {
-    pub(crate) row: MentionRow,
+pub(crate) struct SpillMention<'a> {
+    #[serde(borrow)]
+    pub(crate) row: MentionRow<'a>,
     /// `None` for DATE mentions, which never join an entity.
-    pub(crate) canonical: Option<String>,
+    #[serde(borrow)]
+    pub(crate) canonical: Option<Cow<'a, str>>,
 }
 
-impl SpillMention {
+impl<'a> SpillMention<'a> {
     /// The mention row with its entity id filled in from the resolution, the document's own
     /// exception first (empty when the key is unresolved).
-    pub(crate) fn resolve(self, resolution: &Resolution) -> MentionRow {
+    pub(crate) fn resolve(self, resolution: &'a Resolution) -> MentionRow<'a> {
         let SpillMention { mut row, canonical } = self;
         if let (Some(name), Some(label)) = (canonical, Label::parse(&row.label)) {
-            let key = EntityKey { label, name };
-            row.entity_id = resolution.get_in(&row.doc_id, &key).map(|e| e.id.clone());
+            let key = EntityKey {
+                label,
+                name: name.into_owned(),
+            };
+            row.entity_id = resolution
+                .get_in(&row.doc_id, &key)
+                .map(|e| Cow::Borrowed(e.id.as_str()));
         }
         row
     }
@@ -70,15 +88,17 @@ impl SpillMention {
 /// A quote row before resolution: `row.speaker_entity_id` and `row.speaker` are empty;
 /// `speaker` holds the speaker's [`EntityKey`] as (label, name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct SpillQuote {
-    pub(crate) row: QuoteRow,
-    pub(crate) speaker: Option<(String, String)>,
+pub(crate) struct SpillQuote<'a> {
+    #[serde(borrow)]
+    pub(crate) row: QuoteRow<'a>,
+    #[serde(borrow)]
+    pub(crate) speaker: Option<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl SpillQuote {
+impl<'a> SpillQuote<'a> {
     /// The quote row with its speaker filled in: the entity id and name from the
     /// resolution, or only the within-document canonical name when the key is unresolved.
-    pub(crate) fn resolve(self, resolution: &Resolution) -> QuoteRow {
+    pub(crate) fn resolve(self, resolution: &'a Resolution) -> QuoteRow<'a> {
         let SpillQuote { mut row, speaker } = self;
         if let Some((label, name)) = speaker {
             let entity = Label::parse(&label).and_then(|label| {
@@ -86,12 +106,12 @@ impl SpillQuote {
                     &row.doc_id,
                     &EntityKey {
                         label,
-                        name: name.clone(),
+                        name: name.to_string(),
                     },
                 )
             });
-            row.speaker_entity_id = entity.map(|e| e.id.clone());
-            row.speaker = Some(entity.map_or(name, |e| e.name.clone()));
+            row.speaker_entity_id = entity.map(|e| Cow::Borrowed(e.id.as_str()));
+            row.speaker = Some(entity.map_or(name, |e| Cow::Borrowed(e.name.as_str())));
         }
         row
     }
@@ -137,7 +157,7 @@ fn invalid(
 
 /// Computes every row of one document. Fails, without side effects, when a span does not
 /// fit its text.
-pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError> {
+pub(crate) fn spill_doc<'a>(doc: &DocumentInput<'a>) -> Result<SpillDoc<'a>, ExportError> {
     let (raw, clean) = (doc.raw, doc.clean);
     let mentions = &doc.annotations.mentions;
 
@@ -212,12 +232,12 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .removed
         .iter()
         .map(|r| RemovedRow {
-            doc_id: id.to_owned(),
+            doc_id: id.into(),
             line: r.line as u64,
             raw_start: raw_chars.get(r.raw.start),
             raw_end: raw_chars.get(r.raw.end),
-            reason: r.reason.as_str().to_owned(),
-            text: raw.text[r.raw.range()].to_owned(),
+            reason: r.reason.as_str().into(),
+            text: raw.text[r.raw.range()].into(),
         })
         .collect();
     removed.sort_by_key(|r| (r.raw_start, r.raw_end));
@@ -227,19 +247,19 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .zip(&mention_raw)
         .map(|(m, r)| SpillMention {
             row: MentionRow {
-                doc_id: id.to_owned(),
+                doc_id: id.into(),
                 start: clean_chars.get(m.span.start),
                 end: clean_chars.get(m.span.end),
                 raw_start: raw_chars.get(r.start),
                 raw_end: raw_chars.get(r.end),
-                text: clean.text[m.span.range()].to_owned(),
-                label: m.label.as_str().to_owned(),
+                text: clean.text[m.span.range()].into(),
+                label: m.label.as_str().into(),
                 entity_id: None,
                 sentence: m.sentence as u64,
-                extractor: m.extractor.as_str().to_owned(),
-                confidence: Confidence::new(m.confidence).to_csv(),
+                extractor: m.extractor.as_str().into(),
+                confidence: Confidence::new(m.confidence).to_csv().into(),
             },
-            canonical: (m.label != Label::Date).then(|| m.canonical.clone()),
+            canonical: (m.label != Label::Date).then(|| m.canonical.as_str().into()),
         })
         .collect();
     spilled.sort_by_key(|m| (m.row.start, m.row.end));
@@ -249,14 +269,14 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .iter()
         .zip(&timex_raw)
         .map(|(t, r)| DateRow {
-            doc_id: id.to_owned(),
+            doc_id: id.into(),
             start: clean_chars.get(t.span.start),
             end: clean_chars.get(t.span.end),
             raw_start: raw_chars.get(r.start),
             raw_end: raw_chars.get(r.end),
-            text: clean.text[t.span.range()].to_owned(),
-            kind: t.kind.as_str().to_owned(),
-            value: t.value.clone(),
+            text: clean.text[t.span.range()].into(),
+            kind: t.kind.as_str().into(),
+            value: t.value.as_str().into(),
             is_mention: t.is_mention,
         })
         .collect();
@@ -268,45 +288,45 @@ pub(crate) fn spill_doc(doc: &DocumentInput<'_>) -> Result<SpillDoc, ExportError
         .zip(&quote_raw)
         .map(|(q, r)| SpillQuote {
             row: QuoteRow {
-                doc_id: id.to_owned(),
+                doc_id: id.into(),
                 start: clean_chars.get(q.span.start),
                 end: clean_chars.get(q.span.end),
                 raw_start: raw_chars.get(r.start),
                 raw_end: raw_chars.get(r.end),
-                text: clean.text[q.span.range()].to_owned(),
+                text: clean.text[q.span.range()].into(),
                 speaker_entity_id: None,
                 speaker: None,
-                verb: q.verb.clone(),
+                verb: q.verb.as_deref().map(Cow::Borrowed),
             },
             speaker: q
                 .speaker
                 .as_ref()
-                .map(|k| (k.label.as_str().to_owned(), k.name.clone())),
+                .map(|k| (k.label.as_str().into(), k.name.as_str().into())),
         })
         .collect();
     quotes.sort_by_key(|q| (q.row.start, q.row.end));
 
     let meta = &clean.metadata;
     let document = DocumentRow {
-        id: id.to_owned(),
-        source_path: raw.source_path.clone(),
-        url: raw.meta.url.clone(),
-        sha256: raw.sha256.clone(),
-        encoding: raw.encoding.clone(),
-        title: meta.title.clone(),
-        publisher: meta.publisher.clone(),
-        author: meta.author.clone(),
-        published: meta.published.map(|d| d.to_string()),
+        id: id.into(),
+        source_path: raw.source_path.as_str().into(),
+        url: raw.meta.url.as_deref().map(Cow::Borrowed),
+        sha256: raw.sha256.as_str().into(),
+        encoding: raw.encoding.as_str().into(),
+        title: meta.title.as_deref().map(Cow::Borrowed),
+        publisher: meta.publisher.as_deref().map(Cow::Borrowed),
+        author: meta.author.as_deref().map(Cow::Borrowed),
+        published: meta.published.map(|d| d.to_string().into()),
         published_source: meta
             .published
             .and(meta.published_source)
-            .map(|s| s.as_str().to_owned()),
-        dateline: meta.dateline.clone(),
-        language: meta.language.clone(),
+            .map(|s| s.as_str().into()),
+        dateline: meta.dateline.as_deref().map(Cow::Borrowed),
+        language: meta.language.as_deref().map(Cow::Borrowed),
         duplicate_of: None,
         n_chars: clean_chars.get(clean.text.len()),
         n_mentions: spilled.len() as u64,
-        text: clean.text.clone(),
+        text: clean.text.as_str().into(),
     };
     Ok(SpillDoc {
         document,

@@ -22,7 +22,11 @@ pub(crate) const JSONL_FILE: &str = "dataset.jsonl";
 /// Name of the data dictionary in the dataset folder.
 pub(crate) const README_FILE: &str = "README.md";
 /// Name of the spill file inside the temporary folder (deleted before the swap).
-const SPILL_FILE: &str = ".spill.jsonl";
+const SPILL_FILE: &str = ".spill";
+/// Buffer size of the spill file: a document's record is often larger than the default.
+const SPILL_BUFFER: usize = 1 << 20;
+/// Buffer size of each table and of the JSONL file: fewer, larger writes.
+const OUTPUT_BUFFER: usize = 1 << 18;
 
 /// What the data dictionary says about the run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,7 +76,7 @@ pub struct DatasetWriter {
     spill_path: PathBuf,
     spill: BufWriter<File>,
     spill_len: u64,
-    /// Document id → (offset, length) of its line in the spill file.
+    /// Document id → (offset, length) of its record in the spill file.
     index: BTreeMap<DocId, (u64, usize)>,
     errors: Vec<ErrorRecord>,
     /// Declared last so the spill file is closed before the folder is removed.
@@ -112,7 +116,7 @@ impl DatasetWriter {
             out_dir: out_dir.to_path_buf(),
             options,
             spill_path,
-            spill: BufWriter::new(spill),
+            spill: BufWriter::with_capacity(SPILL_BUFFER, spill),
             spill_len: 0,
             index: BTreeMap::new(),
             errors: Vec::new(),
@@ -134,14 +138,16 @@ impl DatasetWriter {
             });
         }
         let spilled = spill_doc(&doc)?;
-        let mut line = serde_json::to_vec(&spilled).expect("rows serialise to JSON");
-        line.push(b'\n');
+        let record = postcard::to_stdvec(&spilled).map_err(|e| {
+            let e = io::Error::new(io::ErrorKind::InvalidData, e);
+            ExportError::io("write", &self.spill_path, e)
+        })?;
         self.spill
-            .write_all(&line)
+            .write_all(&record)
             .map_err(|e| ExportError::io("write", &self.spill_path, e))?;
         self.index
-            .insert(doc.raw.id.clone(), (self.spill_len, line.len()));
-        self.spill_len += line.len() as u64;
+            .insert(doc.raw.id.clone(), (self.spill_len, record.len()));
+        self.spill_len += record.len() as u64;
         Ok(())
     }
 
@@ -179,7 +185,8 @@ impl DatasetWriter {
         let mut dates = CsvTable::create(&dir, Table::Dates)?;
         let mut quotes = CsvTable::create(&dir, Table::Quotes)?;
         let jsonl_path = dir.join(JSONL_FILE);
-        let mut jsonl = BufWriter::new(
+        let mut jsonl = BufWriter::with_capacity(
+            OUTPUT_BUFFER,
             File::create(&jsonl_path).map_err(|e| ExportError::io("create", &jsonl_path, e))?,
         );
 
@@ -356,19 +363,25 @@ impl DatasetWriter {
 }
 
 /// Reads one spilled document back.
-fn read_spilled(
+fn read_spilled<'a>(
     spill: &mut File,
     path: &Path,
     offset: u64,
     len: usize,
-    buf: &mut Vec<u8>,
-) -> Result<SpillDoc, ExportError> {
+    buf: &'a mut Vec<u8>,
+) -> Result<SpillDoc<'a>, ExportError> {
     buf.resize(len, 0);
     spill
         .seek(SeekFrom::Start(offset))
         .and_then(|_| spill.read_exact(buf))
         .map_err(|e| ExportError::io("read", path, e))?;
-    serde_json::from_slice(buf).map_err(|e| ExportError::io("read", path, e.into()))
+    match postcard::take_from_bytes::<SpillDoc<'a>>(buf) {
+        Ok((doc, [])) => Ok(doc),
+        _ => {
+            let e = io::Error::new(io::ErrorKind::InvalidData, "corrupt spill record");
+            Err(ExportError::io("read", path, e))
+        }
+    }
 }
 
 /// A CSV table being written: header first, then rows, `\n` line ends.
@@ -384,6 +397,7 @@ impl CsvTable {
         let path = dir.join(table.spec().file);
         let file = File::create(&path).map_err(|e| ExportError::io("create", &path, e))?;
         let mut writer = csv::WriterBuilder::new()
+            .buffer_capacity(OUTPUT_BUFFER)
             .has_headers(false)
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(file);

@@ -33,12 +33,12 @@ impl PlaceContext {
     pub fn of_document<'a>(kb: &Kb, names: impl IntoIterator<Item = (Label, &'a str)>) -> Self {
         let mut ctx = PlaceContext::default();
         for (label, name) in names {
-            let key = name_key(name);
             match label {
                 Label::Gpe | Label::Loc => {
                     let (base, _) = split_qualifier(name);
                     let cands = kb.places_named(base);
                     if let [p] = cands[..] {
+                        let key = name_key(name);
                         if !p.country.is_empty() {
                             ctx.countries.insert((p.country.clone(), key.clone()));
                         }
@@ -50,7 +50,7 @@ impl PlaceContext {
                 }
                 Label::Norp => {
                     if let Some(c) = kb.entry(label, name).and_then(|e| e.country.clone()) {
-                        ctx.countries.insert((c, key));
+                        ctx.countries.insert((c, name_key(name)));
                     }
                 }
                 _ => {}
@@ -84,9 +84,21 @@ fn split_qualifier(name: &str) -> (&str, Option<&str>) {
     (name, None)
 }
 
+/// The name of a place as [`link_place`] scores its candidates: the name key, the name
+/// key of the name without its qualifier, and the qualifier.
+struct Query<'a> {
+    key: String,
+    base_key: String,
+    qualifier: Option<&'a str>,
+}
+
 /// The score of one candidate (see the module docs).
-fn score(kb: &Kb, p: &Place, name: &str, qualifier: Option<&str>, ctx: &PlaceContext) -> f64 {
-    let key = name_key(name);
+fn score(kb: &Kb, p: &Place, query: &Query<'_>, ctx: &PlaceContext) -> f64 {
+    let Query {
+        key,
+        base_key,
+        qualifier,
+    } = query;
     let pop = match p.kind {
         PlaceKind::Admin1 if p.population == 0 => 1_000_000.0,
         _ => p.population as f64,
@@ -95,17 +107,16 @@ fn score(kb: &Kb, p: &Place, name: &str, qualifier: Option<&str>, ctx: &PlaceCon
     if matches!(p.kind, PlaceKind::Country | PlaceKind::Continent) {
         s += 3.0;
     }
-    let (base, _) = split_qualifier(name);
-    if name_key(&p.name) == name_key(base) {
+    if name_key(&p.name) == *base_key {
         s += 1.0;
     }
-    if !p.country.is_empty() && ctx.has_country(&p.country, &key) {
+    if !p.country.is_empty() && ctx.has_country(&p.country, key) {
         s += 5.0;
     }
-    if p.kind == PlaceKind::City && ctx.has_admin1(&p.country, &p.admin1, &key) {
+    if p.kind == PlaceKind::City && ctx.has_admin1(&p.country, &p.admin1, key) {
         s += 5.0;
     }
-    if let Some(q) = qualifier {
+    if let Some(q) = *qualifier {
         let qk = name_key(q);
         let state = qk.contains("state") && p.kind == PlaceKind::Admin1;
         let region = kb.places_named(q).iter().any(|c| {
@@ -134,13 +145,22 @@ pub fn link_place<'k>(
         return None;
     }
     let (base, qualifier) = split_qualifier(name);
+    let candidates = kb.places_named(base);
+    if candidates.is_empty() {
+        return None;
+    }
+    let query = Query {
+        key: name_key(name),
+        base_key: name_key(base),
+        qualifier,
+    };
     let mut best: Option<(f64, &Place)> = None;
-    for p in kb.places_named(base) {
+    for p in candidates {
         // A LOC is a continent or region, never a city or a state.
         if label == Label::Loc && p.kind != PlaceKind::Continent {
             continue;
         }
-        let s = score(kb, p, name, qualifier, context);
+        let s = score(kb, p, &query, context);
         let better = match best {
             None => true,
             Some((bs, bp)) => s > bs || (s == bs && p.geonames_id < bp.geonames_id),

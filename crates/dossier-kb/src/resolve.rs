@@ -123,8 +123,8 @@ pub struct Resolver<'a> {
     keys: BTreeMap<EntityKey, KeyStats>,
     /// (label, acronym) → the long forms documents defined for it.
     acronyms: BTreeMap<(Label, String), BTreeSet<String>>,
-    /// Node pairs in one sentence → (sentences, documents).
-    pairs: BTreeMap<(Node, Node), (u64, u64)>,
+    /// Node pairs in one sentence, first node → second node → (sentences, documents).
+    pairs: BTreeMap<Node, BTreeMap<Node, (u64, u64)>>,
     n_docs: u32,
 }
 
@@ -220,12 +220,13 @@ impl<'a> Resolver<'a> {
             };
             sentence
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter_map(|w| {
-                    let w = w.to_lowercase();
-                    ROLE_WORDS.iter().find(|r| **r == w).copied()
-                })
+                .filter_map(role_word)
                 .collect()
         };
+        // Made once per document: the role words of a sentence, and the context name
+        // ("LABEL name-key") of a key.
+        let mut sentence_roles: BTreeMap<usize, BTreeSet<&'static str>> = BTreeMap::new();
+        let mut context_names: BTreeMap<&EntityKey, String> = BTreeMap::new();
         for m in &mentions {
             let Some(surface) = text.get(m.span.range()) else {
                 continue;
@@ -259,36 +260,58 @@ impl<'a> Resolver<'a> {
             }
             st.gazetteer |= m.extractor == Extractor::Gazetteer;
             if m.label == Label::Person {
-                st.roles.extend(roles_of(m.sentence));
+                let roles = sentence_roles
+                    .entry(m.sentence)
+                    .or_insert_with(|| roles_of(m.sentence));
+                st.roles.extend(roles.iter().copied());
             }
             if let Some(others) = by_sentence.get(&m.sentence) {
                 for (o, _) in others {
                     if *o != key && st.context.len() < MAX_CONTEXT {
-                        st.context
-                            .insert(format!("{} {}", o.label.as_str(), name_key(&o.name)));
+                        let name = context_names.entry(o).or_insert_with(|| {
+                            format!("{} {}", o.label.as_str(), name_key(&o.name))
+                        });
+                        if !st.context.contains(name) {
+                            st.context.insert(name.clone());
+                        }
                     }
                 }
             }
         }
         // Co-occurrences: distinct node pairs per sentence; documents counted once.
-        let mut in_doc: BTreeSet<(&Node, &Node)> = BTreeSet::new();
+        let mut in_doc: BTreeMap<(&Node, &Node), u64> = BTreeMap::new();
         for nodes in by_sentence.values() {
             let nodes: Vec<&Node> = nodes.iter().collect();
             for (i, a) in nodes.iter().enumerate() {
                 for b in &nodes[i + 1..] {
-                    let e = self.pairs.entry(((*a).clone(), (*b).clone())).or_default();
-                    e.0 += 1;
-                    if in_doc.insert((a, b)) {
-                        e.1 += 1;
-                    }
+                    *in_doc.entry((a, b)).or_default() += 1;
                 }
             }
+        }
+        for ((a, b), n) in in_doc {
+            if let Some(e) = self.pairs.get_mut(a).and_then(|seconds| seconds.get_mut(b)) {
+                e.0 += n;
+                e.1 += 1;
+                continue;
+            }
+            let e = self
+                .pairs
+                .entry(a.clone())
+                .or_default()
+                .entry(b.clone())
+                .or_default();
+            e.0 += n;
+            e.1 += 1;
         }
     }
 
     /// The place a GPE/LOC name stands for in a document with this context: the place of
     /// the name the analyst gives it ("Moscow, Idaho" for an alias "Moscow"), else its own.
     fn link(&self, label: Label, name: &str, ctx: &PlaceContext) -> Option<&'a Place> {
+        if !matches!(label, Label::Gpe | Label::Loc) {
+            // Only places link (`link_place`).
+            return None;
+        }
         self.config
             .target(label, name)
             .and_then(|t| link_place(self.kb, label, t, ctx))
@@ -691,7 +714,11 @@ impl<'a> Resolver<'a> {
         // Co-occurrences of entities. Two keys of one entity in one document may both pair
         // with a third: the document count is capped by the entities' own counts.
         let mut co: BTreeMap<(usize, usize), (u64, u64)> = BTreeMap::new();
-        for ((a, b), (s, d)) in &self.pairs {
+        let pairs = self
+            .pairs
+            .iter()
+            .flat_map(|(a, seconds)| seconds.iter().map(move |(b, counts)| (a, b, counts)));
+        for (a, b, (s, d)) in pairs {
             let (Some(x), Some(y)) = (entity_of(a), entity_of(b)) else {
                 continue;
             };
@@ -763,6 +790,20 @@ impl<'a> Resolver<'a> {
                     && e.kb_id.is_some()
                     && self.kb.lookup(e.label, w).map(|x| x.kb_id.as_str()) == e.kb_id.as_deref()
             })
+    }
+}
+
+/// The role word (of [`ROLE_WORDS`]) a word is, in any case.
+fn role_word(word: &str) -> Option<&'static str> {
+    if word.is_ascii() {
+        ROLE_WORDS
+            .iter()
+            .find(|r| word.eq_ignore_ascii_case(r))
+            .copied()
+    } else {
+        // Lower-casing may change the length (`İ`) or reach ASCII (the Kelvin sign).
+        let word = word.to_lowercase();
+        ROLE_WORDS.iter().find(|r| **r == word).copied()
     }
 }
 

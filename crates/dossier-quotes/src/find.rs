@@ -6,7 +6,7 @@ use dossier_core::{Annotations, EntityKey, Mention, Quote, Span};
 use crate::Config;
 use crate::attribute::{Attribution, Context, Previous};
 use crate::marks::{Candidate, candidates};
-use crate::text::{sentences, words};
+use crate::text::{sentences, word_count};
 
 /// Finds the direct quotations of a clean text and attributes them.
 ///
@@ -18,7 +18,7 @@ use crate::text::{sentences, words};
 pub fn find_quotes(text: &str, annotations: &Annotations, config: &Config) -> Vec<Quote> {
     let plausible: Vec<(Candidate, usize)> = candidates(text, config.single_quotes)
         .into_iter()
-        .map(|c| (c, words(text, c.inner).len()))
+        .map(|c| (c, word_count(text, c.inner)))
         .filter(|&(_, n)| n >= config.min_words)
         .collect();
     if plausible.is_empty() {

@@ -38,6 +38,9 @@ fn is_opening_context(prev: Option<char>) -> bool {
     })
 }
 
+/// The characters [`opener`] may take for an opening mark.
+const OPENING_MARKS: [char; 6] = ['“', '„', '«', '"', '‘', '\''];
+
 /// The kind of quotation an opening mark at `at` starts, if it is one.
 fn opener(line: &str, at: usize, c: char, single_quotes: bool) -> Option<Kind> {
     let prev = line[..at].chars().next_back();
@@ -143,9 +146,10 @@ pub(crate) fn candidates(text: &str, single_quotes: bool) -> Vec<Candidate> {
         let line = lines[li];
         let s = &text[line.range()];
         let local = pos - line.start;
+        // Only a quotation mark can open a quotation (`opener`): skip to the next one.
         let Some((i, c)) = s[local..]
             .char_indices()
-            .next()
+            .find(|&(_, c)| OPENING_MARKS.contains(&c))
             .map(|(i, c)| (local + i, c))
         else {
             li += 1;

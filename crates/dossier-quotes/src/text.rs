@@ -5,30 +5,40 @@ use dossier_core::Span;
 /// A word of the text: a run of letters and digits, with inner apostrophes and hyphens
 /// (`CSTO’s`, `Afghanistan-based`), as a byte span.
 pub(crate) fn words(text: &str, within: Span) -> Vec<Span> {
+    word_spans(text, within).collect()
+}
+
+/// The number of [`words`].
+pub(crate) fn word_count(text: &str, within: Span) -> usize {
+    word_spans(text, within).count()
+}
+
+/// The [`words`] one by one.
+fn word_spans(text: &str, within: Span) -> impl Iterator<Item = Span> + '_ {
     let slice = &text[within.range()];
-    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_end = 0;
     let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            last_end = i + c.len_utf8();
-            continue;
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                last_end = i + c.len_utf8();
+                continue;
+            }
+            let joiner = matches!(c, '\'' | '’' | '-' | '‐');
+            let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if joiner && start.is_some() && next_alnum {
+                continue;
+            }
+            if let Some(s) = start.take() {
+                return Some(Span::new(within.start + s, within.start + last_end));
+            }
         }
-        let joiner = matches!(c, '\'' | '’' | '-' | '‐');
-        let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if joiner && start.is_some() && next_alnum {
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(Span::new(within.start + s, within.start + last_end));
-        }
-    }
-    if let Some(s) = start {
-        out.push(Span::new(within.start + s, within.start + last_end));
-    }
-    out
+        start
+            .take()
+            .map(|s| Span::new(within.start + s, within.start + last_end))
+    })
 }
 
 /// The non-empty lines of the text (paragraphs of a clean text, and lines inside them),

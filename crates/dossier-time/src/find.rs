@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::recognize::recognize;
 use crate::resolve::{Reference, resolve};
 use crate::tense::tense_around;
-use crate::token::tokenize;
+use crate::token::tokenize_into;
 
 /// Finds the temporal expressions of `text` and normalises them to TIMEX3 values, relative
 /// expressions resolved against `anchor` (the publication date) when it is known.
@@ -18,8 +18,9 @@ pub fn find_timexes(text: &str, anchor: Option<Date>, config: &Config) -> Vec<Ti
     let mut offset = 0;
     let mut reference = Reference::new(anchor);
     let month_first = writes_month_first(text);
+    let mut tokens = Vec::new();
     for line in text.split_inclusive('\n') {
-        let tokens = tokenize(line, offset);
+        tokenize_into(line, offset, &mut tokens);
         for hit in recognize(&tokens, config.vague_refs, month_first) {
             let tense = tense_around(&tokens, hit.start, hit.end);
             let resolved = resolve(&hit.expr, anchor, &reference, tense);

@@ -92,23 +92,70 @@ pub(crate) fn solar_hijri_month(word: &str) -> Option<u32> {
 /// Islamic (lunar Hijri) month number of a month name, given as its letters only, lower
 /// case, without spaces, hyphens or apostrophes ("Rabi' al-Awwal" → `rabialawwal`).
 pub(crate) fn islamic_month(letters: &str) -> Option<u32> {
-    Some(match letters {
-        "muharram" | "moharram" => 1,
-        "safar" => 2,
-        "rabialawwal" | "rabiulawwal" | "rabiulawal" | "rabialawal" | "rabii" => 3,
-        "rabialthani" | "rabiulthani" | "rabiusthani" | "rabialakhir" | "rabiulakhir"
-        | "rabiii" => 4,
-        "jumadaalawwal" | "jumadaalula" | "jumadaluula" | "jumadiulawwal" | "jumadai" => 5,
-        "jumadaalthani" | "jumadaalakhirah" | "jumadaalakhira" | "jumadiulakhir" | "jumadaii" => 6,
-        "rajab" => 7,
-        "shaban" | "shaaban" => 8,
-        "ramadan" | "ramazan" | "ramadhan" => 9,
-        "shawwal" | "shawal" => 10,
-        "dhualqadah" | "dhualqidah" | "dhulqadah" | "dhulqidah" | "zulqadah" | "zulqaida" => 11,
-        "dhualhijjah" | "dhulhijjah" | "dhulhijja" | "zulhijjah" | "zulhijja" | "dhualhijja" => 12,
-        _ => return None,
-    })
+    let i = ISLAMIC_MONTHS.partition_point(|(name, _)| *name < letters);
+    ISLAMIC_MONTHS
+        .get(i)
+        .filter(|(name, _)| *name == letters)
+        .map(|&(_, month)| month)
 }
+
+/// True when `letters` begin (or are) an Islamic month name of [`islamic_month`].
+pub(crate) fn begins_islamic_month(letters: &str) -> bool {
+    // The names that begin with `letters` come first among those not before it.
+    let i = ISLAMIC_MONTHS.partition_point(|(name, _)| *name < letters);
+    ISLAMIC_MONTHS
+        .get(i)
+        .is_some_and(|(name, _)| name.starts_with(letters))
+}
+
+/// The spellings of the Islamic months (letters only, lower case, sorted) and their
+/// numbers.
+const ISLAMIC_MONTHS: &[(&str, u32)] = &[
+    ("dhualhijja", 12),
+    ("dhualhijjah", 12),
+    ("dhualqadah", 11),
+    ("dhualqidah", 11),
+    ("dhulhijja", 12),
+    ("dhulhijjah", 12),
+    ("dhulqadah", 11),
+    ("dhulqidah", 11),
+    ("jumadaalakhira", 6),
+    ("jumadaalakhirah", 6),
+    ("jumadaalawwal", 5),
+    ("jumadaalthani", 6),
+    ("jumadaalula", 5),
+    ("jumadai", 5),
+    ("jumadaii", 6),
+    ("jumadaluula", 5),
+    ("jumadiulakhir", 6),
+    ("jumadiulawwal", 5),
+    ("moharram", 1),
+    ("muharram", 1),
+    ("rabialakhir", 4),
+    ("rabialawal", 3),
+    ("rabialawwal", 3),
+    ("rabialthani", 4),
+    ("rabii", 3),
+    ("rabiii", 4),
+    ("rabiulakhir", 4),
+    ("rabiulawal", 3),
+    ("rabiulawwal", 3),
+    ("rabiulthani", 4),
+    ("rabiusthani", 4),
+    ("rajab", 7),
+    ("ramadan", 9),
+    ("ramadhan", 9),
+    ("ramazan", 9),
+    ("safar", 2),
+    ("shaaban", 8),
+    ("shaban", 8),
+    ("shawal", 10),
+    ("shawwal", 10),
+    ("zulhijja", 12),
+    ("zulhijjah", 12),
+    ("zulqadah", 11),
+    ("zulqaida", 11),
+];
 
 /// Words written after an Islamic year ("1446 AH").
 pub(crate) fn is_islamic_era(word: &str) -> bool {
@@ -337,4 +384,25 @@ pub(crate) fn is_past_cue(word: &str) -> bool {
             | "felt"
             | "heard"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn islamic_months_are_sorted_and_found() {
+        assert!(ISLAMIC_MONTHS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(name, month) in ISLAMIC_MONTHS {
+            assert_eq!(islamic_month(name), Some(month), "{name}");
+            for end in 1..=name.len() {
+                assert!(begins_islamic_month(&name[..end]), "{name}");
+            }
+        }
+        assert_eq!(islamic_month("rabi"), None);
+        assert_eq!(islamic_month("ramadans"), None);
+        assert!(!begins_islamic_month("ramadans"));
+        assert!(!begins_islamic_month("president"));
+        assert!(!begins_islamic_month("zz"));
+    }
 }

@@ -59,6 +59,15 @@ pub(crate) fn recognize(tokens: &[Token<'_>], vague_refs: bool, month_first: boo
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_open(&tokens[i]) {
+            debug_assert!(
+                RULES.iter().all(|rule| rule(&line, i).is_none()),
+                "a rule matched at a token that `may_open` rules out: {:?}",
+                tokens[i].text
+            );
+            i += 1;
+            continue;
+        }
         let mut best: Option<(usize, Expr)> = None;
         for rule in RULES {
             if let Some((end, expr)) = rule(&line, i)
@@ -86,6 +95,12 @@ pub(crate) fn recognize(tokens: &[Token<'_>], vague_refs: bool, month_first: boo
     hits
 }
 
+/// False for a token no rule starts at: a punctuation mark other than an apostrophe
+/// (which opens "'90s" and "'24"). Every rule starts with a word or a number.
+fn may_open(token: &Token<'_>) -> bool {
+    token.kind != Kind::Punct || matches!(token.text, "'" | "’")
+}
+
 /// The tokens of a line, with small accessors that return nothing out of bounds.
 pub(crate) struct Line<'a> {
     pub(crate) t: &'a [Token<'a>],
@@ -99,7 +114,7 @@ impl Line<'_> {
         self.t
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| &*t.lower)
     }
 
     /// True when token `i` is the word `w` (any case).
@@ -1456,7 +1471,7 @@ fn unit_period(unit: Unit) -> &'static str {
 /// An Islamic month name spread over up to four tokens ("Rabi' al-Awwal", "Dhu al-Hijjah",
 /// "Ramadan"), capitalised: `(month, next token)`.
 fn islamic_month_at(l: &Line<'_>, i: usize) -> Option<(u32, usize)> {
-    if !l.cap(i) {
+    if !l.cap(i) || !l.word(i).is_some_and(lexicon::begins_islamic_month) {
         return None;
     }
     let mut letters = String::new();
@@ -1473,6 +1488,10 @@ fn islamic_month_at(l: &Line<'_>, i: usize) -> Option<(u32, usize)> {
             _ => break,
         }
         k += 1;
+        if !lexicon::begins_islamic_month(&letters) {
+            // No more letters can make a month name.
+            break;
+        }
         if let Some(m) = lexicon::islamic_month(&letters) {
             found = Some((m, k));
         }

@@ -28,7 +28,7 @@ pub(crate) fn tense_around(t: &[Token<'_>], start: usize, end: usize) -> Tense {
         && t[start - 1].lower == "by"
         && !t[s..e]
             .iter()
-            .any(|k| matches!(k.lower.as_str(), "had" | "was" | "were"))
+            .any(|k| matches!(&*k.lower, "had" | "was" | "were"))
     {
         return Tense::Future;
     }
@@ -81,7 +81,7 @@ fn cue(t: &[Token<'_>], k: usize) -> Option<Tense> {
     if tok.kind != Kind::Word {
         return None;
     }
-    let w = tok.lower.as_str();
+    let w = &*tok.lower;
     // "won't"
     if w == "won" && t.get(k + 2).is_some_and(|n| n.lower == "t") {
         return Some(Tense::Future);
@@ -101,7 +101,7 @@ fn cue(t: &[Token<'_>], k: usize) -> Option<Tense> {
         // expected to be signed".
         let passive = (k.saturating_sub(2)..k).any(|p| {
             matches!(
-                t[p].lower.as_str(),
+                &*t[p].lower,
                 "be" | "is" | "are" | "am" | "being" | "to" | "s"
             )
         });

@@ -1,6 +1,8 @@
 //! A small tokenizer for one line of text: words, digit runs and single punctuation marks,
 //! with their byte spans and whether a space precedes them.
 
+use std::borrow::Cow;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -21,8 +23,8 @@ pub(crate) struct Token<'a> {
     pub(crate) end: usize,
     /// The token as written.
     pub(crate) text: &'a str,
-    /// The token in lower case.
-    pub(crate) lower: String,
+    /// The token in lower case (the text itself when it has no capital).
+    pub(crate) lower: Cow<'a, str>,
     /// Word, number or punctuation.
     pub(crate) kind: Kind,
     /// True when the token directly follows the previous one, without a space.
@@ -30,8 +32,17 @@ pub(crate) struct Token<'a> {
 }
 
 /// Splits `line` (which starts at byte `offset` of the text) into tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(line: &str, offset: usize) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut out = Vec::new();
+    tokenize_into(line, offset, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, which is cleared first (its allocation serves line after
+/// line).
+pub(crate) fn tokenize_into<'a>(line: &'a str, offset: usize, out: &mut Vec<Token<'a>>) {
+    out.clear();
     let mut chars = line.char_indices().peekable();
     let mut prev_end: Option<usize> = None;
     while let Some((start, c)) = chars.next() {
@@ -64,13 +75,25 @@ pub(crate) fn tokenize(line: &str, offset: usize) -> Vec<Token<'_>> {
             start: offset + start,
             end: offset + end,
             text,
-            lower: text.to_lowercase(),
+            lower: lowercase(text),
             kind,
             glued: prev_end == Some(start),
         });
         prev_end = Some(end);
     }
-    out
+}
+
+/// `text.to_lowercase()`, borrowing `text` when it is ASCII without capitals (most
+/// tokens), which lower-cases to itself.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// Combining marks stay inside the word they follow.
