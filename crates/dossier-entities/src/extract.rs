@@ -703,49 +703,6 @@ fn normalize_surface(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Legal forms and designators that end a company's full name ("Apple Inc.").
-fn is_legal_form(w: &str) -> bool {
-    const FORMS: &[&str] = &[
-        "inc",
-        "inc.",
-        "incorporated",
-        "corp",
-        "corp.",
-        "corporation",
-        "co",
-        "co.",
-        "company",
-        "plc",
-        "ag",
-        "se",
-        "s.a.",
-        "sa",
-        "n.v.",
-        "nv",
-        "ltd",
-        "ltd.",
-        "limited",
-        "llc",
-        "l.l.c.",
-        "group",
-        "holdings",
-        "holding",
-        "gmbh",
-        "spa",
-        "s.p.a.",
-        "pjsc",
-        "ojsc",
-        "jsc",
-        "ab",
-        "asa",
-        "oyj",
-        "kgaa",
-        "lp",
-        "l.p.",
-    ];
-    FORMS.contains(&w.to_lowercase().as_str())
-}
-
 /// Organisations: a mention of a company's name without its legal form ("Apple" after
 /// "Apple Inc.", "Gazprom" after "Gazprom PJSC") takes the full name's canonical when
 /// the document names only one such company.
@@ -755,7 +712,7 @@ fn org_short_forms(text: &str, ms: &mut [Candidate]) {
         let surface = normalize_surface(&text[m.span.range()]);
         let mut words: Vec<&str> = surface.split(' ').collect();
         let mut cut = false;
-        while words.len() > 1 && words.last().is_some_and(|w| is_legal_form(w)) {
+        while words.len() > 1 && words.last().is_some_and(|w| words::is_legal_form(w)) {
             words.pop();
             cut = true;
         }

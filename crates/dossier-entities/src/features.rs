@@ -360,29 +360,23 @@ fn full_info(
         info.suffix[k] = h;
     }
     if kind == TokenKind::Word {
-        if classes.lower.contains(&info.lower) {
-            info.flags |= LEXICON;
+        // Word classes looked up by the lower-case hash, and the flag each one sets.
+        let by_lower = [
+            (&classes.lower, LEXICON),
+            (&classes.title, TITLE),
+            (&classes.org_head, ORG_HEAD),
+            (&classes.speech, SPEECH),
+            (&classes.surname, SURNAME),
+            (&classes.first, FIRST),
+            (&classes.place, PLACE),
+        ];
+        for (set, flag) in by_lower {
+            if set.contains(&info.lower) {
+                info.flags |= flag;
+            }
         }
         if classes.given.contains(&info.word) {
             info.flags |= GIVEN;
-        }
-        if classes.title.contains(&info.lower) {
-            info.flags |= TITLE;
-        }
-        if classes.org_head.contains(&info.lower) {
-            info.flags |= ORG_HEAD;
-        }
-        if classes.speech.contains(&info.lower) {
-            info.flags |= SPEECH;
-        }
-        if classes.surname.contains(&info.lower) {
-            info.flags |= SURNAME;
-        }
-        if classes.first.contains(&info.lower) {
-            info.flags |= FIRST;
-        }
-        if classes.place.contains(&info.lower) {
-            info.flags |= PLACE;
         }
         info.zipf = classes.zipf.get(&info.lower).copied().unwrap_or(0);
     }

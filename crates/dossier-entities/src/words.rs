@@ -685,6 +685,48 @@ pub(crate) fn is_title_head(w: &str) -> bool {
 pub(crate) fn is_title_word(w: &str) -> bool {
     has(TITLE_HEADS, w) || has(TITLE_MODIFIERS, w)
 }
+/// Legal forms and designators that end a company's full name ("Apple Inc.").
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "inc.",
+    "incorporated",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "plc",
+    "ag",
+    "se",
+    "s.a.",
+    "sa",
+    "n.v.",
+    "nv",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "l.l.c.",
+    "group",
+    "holdings",
+    "holding",
+    "gmbh",
+    "spa",
+    "s.p.a.",
+    "pjsc",
+    "ojsc",
+    "jsc",
+    "ab",
+    "asa",
+    "oyj",
+    "kgaa",
+    "lp",
+    "l.p.",
+];
+pub(crate) fn is_legal_form(w: &str) -> bool {
+    has(LEGAL_FORMS, w)
+}
 pub(crate) fn is_org_head(w: &str) -> bool {
     has(ORG_HEADS, w)
 }
