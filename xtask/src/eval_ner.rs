@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use dossier_core::{CleanDocument, DocId, Extractor, Label, Metadata, OffsetMap, Span};
-use dossier_entities::{CalibrationSample, Config, Recognizer};
+use dossier_entities::{CalibrationSample, Config, Recognizer, in_capitalised_run};
 use rayon::prelude::*;
 
 use crate::train_ner::{GoldText, default_data, read_iob2};
@@ -370,6 +370,7 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
                 extractor: m.extractor,
                 label: m.label,
                 confidence: m.confidence,
+                in_run: in_capitalised_run(&g.text, m.span),
                 correct: gold.contains(&(m.span.start, m.span.end, k)),
             });
         }

@@ -285,7 +285,7 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     let calibrated: Vec<CalibrationSample> = samples
         .iter()
         .map(|s| CalibrationSample {
-            confidence: curves.apply(s.extractor, s.label, s.confidence),
+            confidence: curves.apply(s.extractor, s.label, s.in_run, s.confidence),
             ..*s
         })
         .collect();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use dossier_core::{Annotations, CleanDocument, Extractor, Label, Mention, Span, Timex};
 
-use crate::calibrate::Calibration;
+use crate::calibrate::{Calibration, in_capitalised_run};
 use crate::features::{WordClasses, token_infos};
 use crate::fuse::{
     Candidate, PRIORITY_DATE, PRIORITY_GUESS, PRIORITY_RULE, fuse, fuse_model, normalize_name,
@@ -168,7 +168,9 @@ impl Recognizer {
                 canonical: c.canonical,
                 extractor: c.extractor,
                 confidence: if calibrate {
-                    self.calibration.apply(c.extractor, c.label, c.confidence)
+                    let in_run = in_capitalised_run(text, c.span);
+                    self.calibration
+                        .apply(c.extractor, c.label, in_run, c.confidence)
                 } else {
                     c.confidence
                 }

@@ -61,7 +61,7 @@ mod train;
 mod words;
 
 pub use crate::{
-    calibrate::{Calibration, CalibrationSample, fit_calibration},
+    calibrate::{Calibration, CalibrationSample, fit_calibration, in_capitalised_run},
     extract::{Config, Recognizer},
     model::ModelError,
     resolve::Resolver,
