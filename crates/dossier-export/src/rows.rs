@@ -240,7 +240,7 @@ pub(crate) const TABLES: [TableSpec; 8] = [
             col(
                 "confidence",
                 "number in [0, 1], 2 decimals",
-                "PERSON, ORG, GPE, LOC: a calibrated probability that the mention is exactly right (the share of such mentions, same extractor, label and raw score, that matched the gold in cross-validation on the NER corpora); NORP, DATE: the extractor's own score.",
+                "PERSON, ORG, GPE, LOC: a calibrated probability that the mention is exactly right (the share of such mentions, same extractor, label, position and raw score, that matched the gold in cross-validation on the NER corpora); NORP, DATE: the extractor's own score.",
             ),
         ],
     },
