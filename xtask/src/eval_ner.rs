@@ -363,6 +363,7 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
         .iter()
         .filter_map(|m| sys_label(m.label).map(|k| (m.span.start, m.span.end, k)))
         .collect();
+    let spans: Vec<Span> = ann.mentions.iter().map(|m| m.span).collect();
     let mut cal = Vec::new();
     for m in &ann.mentions {
         if let Some(k) = sys_label(m.label).filter(|&k| k < 3) {
@@ -370,7 +371,7 @@ pub(crate) fn score(rec: &Recognizer, g: &GoldText, show: bool) -> DocResult {
                 extractor: m.extractor,
                 label: m.label,
                 confidence: m.confidence,
-                in_run: in_capitalised_run(&g.text, m.span),
+                in_run: in_capitalised_run(&g.text, m.span, &spans),
                 correct: gold.contains(&(m.span.start, m.span.end, k)),
             });
         }

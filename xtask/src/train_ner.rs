@@ -292,6 +292,26 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
     println!();
     println!("calibrated (fitted on these folds):");
     print_calibration(&calibrated);
+    // What a floor on the calibrated confidence would do to the edited-text F1.
+    let gold: usize = edited[..3].iter().map(|c| c.gold).sum();
+    println!();
+    println!("| calibrated floor | mentions | exact P | exact R | exact F1 |");
+    println!("|---|---|---|---|---|");
+    for floor in [0.0f32, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5] {
+        let kept: Vec<&CalibrationSample> = calibrated
+            .iter()
+            .filter(|s| s.confidence >= floor)
+            .collect();
+        let tp = kept.iter().filter(|s| s.correct).count();
+        let (p, r, f) = prf(tp, kept.len(), tp, gold);
+        println!(
+            "| {floor:.2} | {} | {:.1} | {:.1} | {:.2} |",
+            kept.len(),
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        );
+    }
     if args.write_calibration {
         let out = workspace_root().join("crates/dossier-entities/model/calibration.tsv");
         std::fs::write(&out, &fitted).with_context(|| format!("cannot write {}", out.display()))?;

@@ -50,23 +50,34 @@ pub struct Calibration {
 /// `(raw, calibrated)` points, increasing `raw`.
 type Curve = Vec<(f32, f32)>;
 
-/// Is the mention at `span` next to another capitalised word on its line (not a function
-/// word such as a sentence-initial "The"), or joined to one by a hyphen? "China" in "Air
-/// China" and "US" in "US Federal Reserve" are; "Taliban" in "The Taliban said" is not.
-pub fn in_capitalised_run(text: &str, span: Span) -> bool {
-    let capitalised =
-        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !words::is_function_word(w);
-    let (before, after) = (&text[..span.start], &text[span.end..]);
+/// Is the mention at `span` next to another capitalised word on its line (joined by a
+/// space or a hyphen) that no other mention covers and that is not a function word such
+/// as a sentence-initial "The"? `mentions` are the spans of the document's mentions.
+/// "China" in "Air China" and "US" in "US Federal Reserve" are in such a run; "Taliban"
+/// in "The Taliban said" and the two places of "Tajikistan-Afghanistan border" are not.
+pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
+    let unexplained_capital = |a: usize, b: usize| {
+        let w = &text[a..b];
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_function_word(w)
+            && !mentions
+                .iter()
+                .any(|m| *m != span && m.start < b && a < m.end)
+    };
+    let before = &text[..span.start];
     let prev = before
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit([' ', '\n']).next());
-    let next = after
-        .strip_prefix(' ')
-        .and_then(|a| a.split([' ', '\n', ',', '.', ';', ':']).next());
-    prev.is_some_and(capitalised)
-        || next.is_some_and(capitalised)
-        || before.ends_with('-')
-        || after.starts_with('-')
+        .strip_suffix([' ', '-'])
+        .map(|b| (b.rfind([' ', '\n', '-']).map_or(0, |i| i + 1), b.len()));
+    let after = &text[span.end..];
+    let next = after.strip_prefix([' ', '-']).map(|a| {
+        let start = span.end + 1;
+        let len = a
+            .find([' ', '\n', '-', ',', '.', ';', ':'])
+            .unwrap_or(a.len());
+        (start, start + len)
+    });
+    prev.is_some_and(|(a, b)| a < b && unexplained_capital(a, b))
+        || next.is_some_and(|(a, b)| a < b && unexplained_capital(a, b))
 }
 
 fn extractor_index(e: Extractor) -> usize {
@@ -266,15 +277,29 @@ mod tests {
 
     #[test]
     fn capitalised_runs() {
-        let text =
-            "The Taliban said Air China and the US Federal Reserve met Tajikistan-Afghanistan.";
-        let run = |w: &str| {
+        let text = "The Taliban said Air China and the US Federal Reserve met at the \
+                    Tajikistan-Afghanistan border, near the Sea-Air-Space Museum.";
+        let span = |w: &str| {
             let a = text.find(w).unwrap();
-            in_capitalised_run(text, Span::new(a, a + w.len()))
+            Span::new(a, a + w.len())
         };
+        let mentions: Vec<Span> = [
+            "Taliban",
+            "China",
+            "US",
+            "Tajikistan",
+            "Afghanistan",
+            "Museum",
+        ]
+        .iter()
+        .map(|w| span(w))
+        .collect();
+        let run = |w: &str| in_capitalised_run(text, span(w), &mentions);
         assert!(!run("Taliban"));
         assert!(run("China"));
         assert!(run("US"));
-        assert!(run("Tajikistan"));
+        assert!(!run("Tajikistan"));
+        assert!(!run("Afghanistan"));
+        assert!(run("Museum"));
     }
 }

@@ -155,10 +155,14 @@ impl Recognizer {
             }
             _ => (an.ms, false),
         };
-        let mentions = ms
+        let kept: Vec<Candidate> = ms
             .into_iter()
             .filter(|c| self.config.labels.contains(&c.label))
             .filter(|c| c.label == Label::Date || c.confidence >= self.config.min_confidence)
+            .collect();
+        let spans: Vec<Span> = kept.iter().map(|c| c.span).collect();
+        let mentions = kept
+            .into_iter()
             .map(|c| Mention {
                 sentence: sents
                     .partition_point(|s| s.end <= c.span.start)
@@ -168,7 +172,7 @@ impl Recognizer {
                 canonical: c.canonical,
                 extractor: c.extractor,
                 confidence: if calibrate {
-                    let in_run = in_capitalised_run(text, c.span);
+                    let in_run = in_capitalised_run(text, c.span, &spans);
                     self.calibration
                         .apply(c.extractor, c.label, in_run, c.confidence)
                 } else {
