@@ -10,8 +10,8 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use dossier_core::{Label, Span};
 use dossier_entities::{
-    Calibration, CalibrationSample, Config, GoldDocument, Recognizer, TrainConfig, fit_calibration,
-    train_model,
+    Algorithm, Calibration, CalibrationSample, Config, GoldDocument, Recognizer, TrainConfig,
+    fit_calibration, train_model,
 };
 use xtask::workspace_root;
 
@@ -37,9 +37,15 @@ pub(crate) struct TrainNerArgs {
     /// Where to write the model (default `crates/dossier-entities/model/ner.bin`).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// The learning algorithm.
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Crf)]
+    algorithm: AlgorithmArg,
     /// Passes over the data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 15)]
     epochs: u32,
+    /// CRF: the AdaGrad learning rate.
+    #[arg(long, default_value_t = 0.02)]
+    learning_rate: f32,
     /// Seed of the shuffling.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -58,13 +64,22 @@ pub(crate) struct TrainNerArgs {
     /// `crates/dossier-entities/model/calibration.tsv`.
     #[arg(long)]
     write_calibration: bool,
-    /// Loss-augmented training: the margin (in update steps) by which the gold tag of each
-    /// token must beat every other tag.
+    /// Perceptron: loss-augmented training, the margin (in update steps) by which the gold
+    /// tag of each token must beat every other tag.
     #[arg(long, default_value_t = 3.0)]
     cost: f32,
     /// Average the weights of this many runs (seeds `seed`, `seed + 1`, …).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 1)]
     ensemble: u32,
+}
+
+/// `--algorithm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum AlgorithmArg {
+    /// Linear-chain CRF (AdaGrad on the log-likelihood).
+    Crf,
+    /// Averaged structured perceptron (loss-augmented).
+    Perceptron,
 }
 
 /// A text with gold spans (byte offsets) and labels as the file writes them.
@@ -147,7 +162,12 @@ pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
 
 fn train_config(args: &TrainNerArgs) -> TrainConfig {
     TrainConfig {
+        algorithm: match args.algorithm {
+            AlgorithmArg::Crf => Algorithm::Crf,
+            AlgorithmArg::Perceptron => Algorithm::Perceptron,
+        },
         epochs: args.epochs,
+        learning_rate: args.learning_rate,
         seed: args.seed,
         bucket_bits: args.bucket_bits,
         cost: args.cost,

@@ -66,5 +66,5 @@ pub use crate::{
     model::ModelError,
     resolve::Resolver,
     tokens::{Token, TokenKind, sentences, tokenize},
-    train::{GoldDocument, TrainConfig, TrainedModel, train_model},
+    train::{Algorithm, GoldDocument, TrainConfig, TrainedModel, train_model},
 };

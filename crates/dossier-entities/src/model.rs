@@ -16,7 +16,7 @@ pub(crate) const START: usize = 7;
 /// The padded width of a weight row.
 pub(crate) const W: usize = 8;
 
-const MAGIC: &[u8; 8] = b"DSNER\x01\0\0";
+const MAGIC: &[u8; 8] = b"DSNER\x02\0\0";
 const NEG: f32 = -1.0e30;
 
 /// The entity type of a tag (`None` for O).
@@ -86,6 +86,8 @@ pub(crate) struct Model {
     rows: Vec<[i16; W]>,
     scale: f32,
     trans: [[f32; W]; W],
+    /// The max-marginal margin at which a span's confidence is 0.5.
+    margin_offset: f32,
 }
 
 impl fmt::Debug for Model {
@@ -103,6 +105,9 @@ pub(crate) struct FloatWeights {
     pub(crate) log2: u32,
     pub(crate) rows: Vec<[f32; W]>,
     pub(crate) trans: [[f32; W]; W],
+    /// The max-marginal margin at which a span's confidence is 0.5 (spans below are
+    /// dropped by the default `min_confidence`).
+    pub(crate) margin_offset: f32,
 }
 
 impl FloatWeights {
@@ -120,6 +125,7 @@ impl FloatWeights {
         out.extend_from_slice(&self.log2.to_le_bytes());
         out.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.margin_offset.to_le_bytes());
         for row in &self.trans {
             for x in row {
                 out.extend_from_slice(&x.to_le_bytes());
@@ -191,6 +197,10 @@ impl Model {
         if !scale.is_finite() || scale <= 0.0 {
             return Err(ModelError::Corrupt("scale"));
         }
+        let margin_offset = r.f32("margin offset")?;
+        if !margin_offset.is_finite() {
+            return Err(ModelError::Corrupt("margin offset"));
+        }
         let mut trans = [[0.0f32; W]; W];
         for row in &mut trans {
             for x in row.iter_mut() {
@@ -215,6 +225,7 @@ impl Model {
             rows,
             scale,
             trans,
+            margin_offset,
         })
     }
 
@@ -368,7 +379,8 @@ impl Model {
                     s.em.push(acc.map(|x| x as f32 * self.scale));
                 }
                 viterbi(&self.trans, &mut s, true);
-                spans_of(toks, rs, &s.tags, Some(&s.margins), &mut out);
+                let margins = Some((s.margins.as_slice(), self.margin_offset));
+                spans_of(toks, rs, &s.tags, margins, &mut out);
             }
         }
         out
@@ -380,7 +392,7 @@ pub(crate) fn spans_of(
     toks: &[Token],
     rs: usize,
     tags: &[u8],
-    margins: Option<&[f32]>,
+    margins: Option<(&[f32], f32)>,
     out: &mut Vec<ModelSpan>,
 ) {
     let mut t = 0;
@@ -394,24 +406,26 @@ pub(crate) fn spans_of(
         while t < tags.len() && is_inside(tags[t] as usize) && tag_label(tags[t]) == Some(label) {
             t += 1;
         }
-        let margin = margins.map_or(0.0, |m| m[s..t].iter().copied().fold(f32::MAX, f32::min));
+        let confidence = margins.map_or(0.5, |(m, offset)| {
+            confidence(m[s..t].iter().copied().fold(f32::MAX, f32::min), offset)
+        });
         out.push(ModelSpan {
             a: rs + s,
             b: rs + t,
             span: Span::new(toks[rs + s].span.start, toks[rs + t - 1].span.end),
             label,
-            confidence: confidence(margin),
+            confidence,
         });
     }
 }
 
-/// Maps a max-marginal margin to a confidence (logistic): spans under 0.5 (margin below
-/// 3) are dropped by the default `min_confidence`; the threshold was chosen by 5-fold
-/// cross-validation over the NER corpora (`cargo xtask train-ner --cv 5`), where 3 gave
-/// the best F1 of 0, 3 and 6.
-pub(crate) fn confidence(margin: f32) -> f32 {
-    const M0: f32 = 3.0;
+/// Maps a max-marginal margin to a raw confidence (logistic, 0.5 at the model's margin
+/// offset: 3 for the averaged perceptron, so that spans with a margin below 3 are dropped
+/// by the default `min_confidence`; -1 for the CRF, whose Viterbi spans are all kept; both
+/// chosen by 5-fold cross-validation, `cargo xtask train-ner --cv 5`). The published
+/// confidence is calibrated afterwards (`calibrate.rs`).
+pub(crate) fn confidence(margin: f32, offset: f32) -> f32 {
     const T: f32 = 6.0;
-    let c = 1.0 / (1.0 + (-(margin - M0) / T).exp());
+    let c = 1.0 / (1.0 + (-(margin - offset) / T).exp());
     c.clamp(0.01, 0.99)
 }

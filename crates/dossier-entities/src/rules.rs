@@ -609,7 +609,7 @@ fn unexplained(
             .word(b)
             .is_some_and(|w| words::is_media_after(w, env.word(b + 1)));
     if !complement && (media_before || media_after) {
-        cands.push(env.rule(span, Label::Org, 0.75));
+        cands.push(env.rule(span, Label::Org, 0.85));
         return;
     }
     // A lower-case title right before: "Taliban spokesman Zabihullah Mujahid".

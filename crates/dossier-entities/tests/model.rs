@@ -69,7 +69,7 @@ fn embedded_model_loads() {
 fn bad_model_files_are_refused() {
     let err = Recognizer::with_model(&Config::default(), b"not a model").unwrap_err();
     assert_eq!(err, ModelError::NotAModel);
-    let mut truncated = b"DSNER\x01\0\0".to_vec();
+    let mut truncated = b"DSNER\x02\0\0".to_vec();
     truncated.extend_from_slice(&[0, 0]);
     assert!(matches!(
         Recognizer::with_model(&Config::default(), &truncated),
