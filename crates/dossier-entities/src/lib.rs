@@ -6,7 +6,7 @@
 //! gives each a within-document canonical name (acronyms, short forms), and resolves
 //! canonical entities across documents with stable ids ([`Resolver`]). Extraction is a
 //! list of candidates from several extractors (gazetteer, capitalised-sequence rules)
-//! fused into mentions, then an embedded averaged-perceptron tagger (PER/ORG/LOC, hashed
+//! fused into mentions, then an embedded linear-chain CRF tagger (PER/ORG/LOC, hashed
 //! features that include the rule candidates, Viterbi decoding) whose spans are fused
 //! with them: lists and rules decide NORP, DATE, GPE vs LOC and known organisations, the
 //! model the open classes. [`train_model`] trains the tagger (`cargo xtask train-ner`).
