@@ -1,10 +1,11 @@
 //! The pipeline loop: corpus → clean → time → entities → quotes → resolve (dossier-kb) →
 //! export.
 
+use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use dossier_core::{Annotations, CleanDocument, Quote, RawDocument, Timex};
+use dossier_core::{Annotations, CleanDocument, ErrorRecord, Quote, RawDocument, Timex};
 use dossier_entities::Recognizer;
 use dossier_export::{DatasetWriter, DocumentInput, Options, Summary};
 use dossier_kb::{Kb, Resolver, UserConfig};
@@ -107,6 +108,44 @@ pub fn process_document(
     }
 }
 
+/// [`process_document`], with a bug in a stage (a panic) turned into an error row for
+/// that document, so that the rest of the corpus is still processed.
+fn process_isolated(
+    raw: RawDocument,
+    clean_config: &dossier_clean::Config,
+    time_config: &dossier_time::Config,
+    recognizer: &Recognizer,
+) -> Result<Processed, ErrorRecord> {
+    let (source_path, line) = (raw.source_path.clone(), raw.line);
+    isolate(source_path, line, || {
+        process_document(raw, clean_config, time_config, recognizer)
+    })
+}
+
+/// Runs `f`; a panic becomes the error row of the document at `source_path` (`line`).
+/// The stages share nothing mutable, so a panic leaves no broken state behind.
+fn isolate<T>(
+    source_path: String,
+    line: Option<u64>,
+    f: impl FnOnce() -> T,
+) -> Result<T, ErrorRecord> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        ErrorRecord {
+            source_path,
+            line,
+            stage: "pipeline".to_string(),
+            reason: format!(
+                "internal error while processing this document (a bug, please report it): {what}"
+            ),
+        }
+    })
+}
+
 /// Builds the dataset described by `settings`.
 ///
 /// Fatal problems (no corpus, output not writable) are errors; a bad input file is a row in
@@ -179,14 +218,21 @@ pub fn build_dataset(settings: &Settings) -> anyhow::Result<RunReport> {
             break;
         }
         raw_bytes += batch.iter().map(|d| d.text.len() as u64).sum::<u64>();
-        let processed: Vec<Processed> = pool.install(|| {
+        let processed: Vec<Result<Processed, ErrorRecord>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|raw| process_document(raw, &clean_config, &time_config, &recognizer))
+                .map(|raw| process_isolated(raw, &clean_config, &time_config, &recognizer))
                 .collect()
         });
         let t = Instant::now();
         for p in &processed {
+            let p = match p {
+                Ok(p) => p,
+                Err(record) => {
+                    writer.add_error(record)?;
+                    continue;
+                }
+            };
             stages += p.times;
             let input = DocumentInput {
                 raw: &p.raw,
@@ -223,5 +269,24 @@ impl Processed {
     /// Time this document spent in each per-document stage.
     pub fn stage_times(&self) -> StageTimes {
         self.times
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_the_documents_error_row() {
+        let ok = isolate("a.txt".to_string(), None, || 1 + 1);
+        assert_eq!(ok.ok(), Some(2));
+        let err = isolate("b.jsonl".to_string(), Some(7), || -> u32 {
+            panic!("index out of bounds")
+        })
+        .unwrap_err();
+        assert_eq!(err.source_path, "b.jsonl");
+        assert_eq!(err.line, Some(7));
+        assert_eq!(err.stage, "pipeline");
+        assert!(err.reason.contains("index out of bounds"), "{}", err.reason);
     }
 }

@@ -17,10 +17,10 @@ use crate::words;
 
 /// Bumped whenever the feature templates change: a model trained with other templates
 /// is refused.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 
 /// Number of feature templates (buckets per token).
-pub(crate) const N_FEATURES: usize = 42;
+pub(crate) const N_FEATURES: usize = 47;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -511,6 +511,11 @@ pub(crate) fn buckets(
         f2(35, u64::from(t.doc), u64::from(p1.flags & (CAP | PUNCT))),
         f2(36, p1.lower, t.shape),
         f2(37, n1.lower, t.shape),
+        f(43, p1.suffix[2]),
+        f(44, n1.suffix[2]),
+        f2(45, p1.shape, n1.shape),
+        f2(46, p2.lower, p1.lower),
+        f2(47, n1.lower, n2.lower),
         f2(
             38,
             u64::from(t.zipf),

@@ -710,8 +710,15 @@ fn appositive_before(env: &Env<'_>, sent_a: usize, a: usize, b: usize) -> bool {
         return false;
     }
     let from = (a - 1).saturating_sub(12).max(sent_a);
+    // "…'s special envoy for Afghanistan, Roza Otunbayeva, said": a lower-case title
+    // counts when the apposition closes on a reporting verb or "who".
+    let speaks = b < env.toks.len()
+        && env.tok(b) == ","
+        && env
+            .word(b + 1)
+            .is_some_and(|w| w == "who" || words::is_speech_verb(w));
     (from..a - 1).any(|i| {
         env.word(i)
-            .is_some_and(|w| capitalised(w) && words::is_title_head(w))
+            .is_some_and(|w| (capitalised(w) || speaks) && words::is_title_head(w))
     })
 }

@@ -552,3 +552,19 @@ fn an_acronym_of_a_concept_is_not_an_organisation() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_apposition_at_the_end_of_the_text() {
+    // The name closes the text: nothing after it to look at.
+    let ms = mentions("The talks were led by the special envoy for Afghanistan, Roza Otunbayeva");
+    assert!(
+        ms.iter()
+            .all(|m| m.0 != "Roza Otunbayeva" || m.1 == Label::Person),
+        "{ms:?}"
+    );
+    let ms = mentions("The UN's special envoy, Roza Otunbayeva, said the talks would resume.");
+    assert!(
+        has(&ms, "Roza Otunbayeva", Label::Person, "Roza Otunbayeva"),
+        "{ms:?}"
+    );
+}

@@ -447,7 +447,7 @@ pub(crate) const TABLES: [TableSpec; 8] = [
             col(
                 "stage",
                 "string",
-                "The part of the pipeline that rejected it (`corpus`, `export`, …).",
+                "The part of the pipeline that rejected it: `corpus` (unreadable input), `export` (refused by the writer) or `pipeline` (an internal error while processing the document).",
             ),
             col("reason", "string", "Why, in one line."),
         ],
