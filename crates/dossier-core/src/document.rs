@@ -194,6 +194,41 @@ pub struct CleanDocument {
     pub metadata: Metadata,
 }
 
+impl CleanDocument {
+    /// A document whose text is already clean: the paragraphs are the blocks between
+    /// blank lines, offsets map to the same text, no headline, no metadata. For feeding
+    /// the later stages text that never went through cleaning (tests, benches, tools).
+    ///
+    /// ```
+    /// use dossier_core::{CleanDocument, DocId, Span};
+    ///
+    /// let doc = CleanDocument::from_plain_text(DocId::new("a"), "One.\n\nTwo.\n");
+    /// assert_eq!(doc.paragraphs, [Span::new(0, 4), Span::new(6, 10)]);
+    /// assert_eq!(doc.offsets.start_to_raw(6), 6);
+    /// ```
+    pub fn from_plain_text(id: DocId, text: impl Into<String>) -> CleanDocument {
+        let text = text.into();
+        let mut paragraphs = Vec::new();
+        let mut pos = 0;
+        for block in text.split("\n\n") {
+            let body = block.trim_end_matches('\n');
+            if !body.trim().is_empty() {
+                paragraphs.push(Span::new(pos, pos + body.len()));
+            }
+            pos += block.len() + 2;
+        }
+        CleanDocument {
+            id,
+            paragraphs,
+            has_title: false,
+            offsets: OffsetMap::identity(text.len()),
+            removed: Vec::new(),
+            metadata: Metadata::default(),
+            text,
+        }
+    }
+}
+
 /// One rejected input: the file (and line) and the reason. A row of the `errors` table.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ErrorRecord {

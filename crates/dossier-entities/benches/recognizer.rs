@@ -8,7 +8,7 @@
 use std::fs;
 
 use divan::counter::ItemsCount;
-use dossier_core::{CleanDocument, DocId, Metadata, OffsetMap, Span};
+use dossier_core::{CleanDocument, DocId};
 use dossier_entities::{Config, Recognizer};
 
 fn main() {
@@ -25,26 +25,7 @@ fn documents() -> Vec<CleanDocument> {
     paths
         .iter()
         .filter_map(|p| fs::read_to_string(p).ok())
-        .map(|text| {
-            let mut paragraphs = Vec::new();
-            let mut pos = 0;
-            for block in text.split("\n\n") {
-                let body = block.trim_end_matches('\n');
-                if !body.trim().is_empty() {
-                    paragraphs.push(Span::new(pos, pos + body.len()));
-                }
-                pos += block.len() + 2;
-            }
-            CleanDocument {
-                id: DocId::new("bench"),
-                paragraphs,
-                has_title: false,
-                offsets: OffsetMap::identity(text.len()),
-                removed: Vec::new(),
-                metadata: Metadata::default(),
-                text,
-            }
-        })
+        .map(|text| CleanDocument::from_plain_text(DocId::new("bench"), text))
         .collect()
 }
 

@@ -7,7 +7,7 @@
 
 use std::io::{Read, Write};
 
-use dossier_core::{CleanDocument, DocId, Metadata, OffsetMap, Span};
+use dossier_core::{CleanDocument, DocId};
 use dossier_entities::{Config, Recognizer};
 
 fn main() -> std::io::Result<()> {
@@ -17,24 +17,7 @@ fn main() -> std::io::Result<()> {
     if std::env::args().any(|a| a == "--low") {
         config.min_confidence = 0.0;
     }
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for block in text.split("\n\n") {
-        let body = block.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            paragraphs.push(Span::new(pos, pos + body.len()));
-        }
-        pos += block.len() + 2;
-    }
-    let doc = CleanDocument {
-        id: DocId::new("stdin"),
-        paragraphs,
-        has_title: false,
-        offsets: OffsetMap::identity(text.len()),
-        removed: Vec::new(),
-        metadata: Metadata::default(),
-        text: text.clone(),
-    };
+    let doc = CleanDocument::from_plain_text(DocId::new("stdin"), text);
     let ann = Recognizer::new(&config).extract(&doc, &[]);
     let mut out = std::io::stdout().lock();
     for m in &ann.mentions {
@@ -44,7 +27,7 @@ fn main() -> std::io::Result<()> {
             m.span.start,
             m.span.end,
             m.label,
-            &text[m.span.range()],
+            &doc.text[m.span.range()],
             m.canonical,
             m.extractor.as_str(),
             m.confidence

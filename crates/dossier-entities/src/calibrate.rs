@@ -52,7 +52,8 @@ type Curve = Vec<(f32, f32)>;
 
 /// Is the mention at `span` next to another capitalised word on its line (joined by a
 /// space or a hyphen) that no other mention covers and that is not a function word such
-/// as a sentence-initial "The"? `mentions` are the spans of the document's mentions.
+/// as a sentence-initial "The"? `mentions` are the spans of the document's mentions,
+/// sorted and not overlapping.
 /// "China" in "Air China" and "US" in "US Federal Reserve" are in such a run; "Taliban"
 /// in "The Taliban said" and the two places of "Tajikistan-Afghanistan border" are not.
 pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
@@ -60,9 +61,10 @@ pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
         let w = &text[a..b];
         w.chars().next().is_some_and(char::is_uppercase)
             && !words::is_function_word(w)
-            && !mentions
+            && !mentions[mentions.partition_point(|m| m.end <= a)..]
                 .iter()
-                .any(|m| *m != span && m.start < b && a < m.end)
+                .take_while(|m| m.start < b)
+                .any(|m| *m != span)
     };
     let before = &text[..span.start];
     let prev = before

@@ -414,32 +414,25 @@ pub(crate) fn buckets(
     shift: u32,
     out: &mut [u32; N_FEATURES],
 ) {
-    const BOS: TokInfo = TokInfo {
-        word: 11,
-        lower: 11,
-        shape: 11,
-        prefix: [11; 3],
-        suffix: [11; 4],
-        flags: 1 << 20,
-        zipf: 0,
-        doc: 0,
-        gaz: 0,
-        rule: 0,
-        active: false,
-    };
-    const EOS: TokInfo = TokInfo {
-        word: 13,
-        lower: 13,
-        shape: 13,
-        prefix: [13; 3],
-        suffix: [13; 4],
-        flags: 1 << 21,
-        zipf: 0,
-        doc: 0,
-        gaz: 0,
-        rule: 0,
-        active: false,
-    };
+    /// A token before the start (or after the end) of the sentence: every hash the
+    /// same marker `h`, and its own flag.
+    const fn padding(h: u64, flags: u32) -> TokInfo {
+        TokInfo {
+            word: h,
+            lower: h,
+            shape: h,
+            prefix: [h; 3],
+            suffix: [h; 4],
+            flags,
+            zipf: 0,
+            doc: 0,
+            gaz: 0,
+            rule: 0,
+            active: false,
+        }
+    }
+    const BOS: TokInfo = padding(11, 1 << 20);
+    const EOS: TokInfo = padding(13, 1 << 21);
     let at = |j: isize| -> &TokInfo {
         let k = i as isize + j;
         if k < a as isize {

@@ -4,31 +4,12 @@
 use std::fmt::Write as _;
 use std::fs;
 
-use dossier_core::{
-    Annotations, CleanDocument, DocId, Extractor, Label, Metadata, OffsetMap, Span,
-};
+use dossier_core::{Annotations, CleanDocument, DocId, Extractor, Label};
 use dossier_entities::{Config, ModelError, Recognizer};
 
 /// One document, one paragraph per blank-line-separated block.
 fn document(text: &str) -> CleanDocument {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for block in text.split("\n\n") {
-        let body = block.trim_end_matches('\n');
-        if !body.trim().is_empty() {
-            paragraphs.push(Span::new(pos, pos + body.len()));
-        }
-        pos += block.len() + 2;
-    }
-    CleanDocument {
-        id: DocId::new("t"),
-        paragraphs,
-        has_title: false,
-        offsets: OffsetMap::identity(text.len()),
-        removed: Vec::new(),
-        metadata: Metadata::default(),
-        text: text.to_string(),
-    }
+    CleanDocument::from_plain_text(DocId::new("t"), text)
 }
 
 fn extract(text: &str) -> Annotations {
