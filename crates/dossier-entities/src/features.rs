@@ -17,10 +17,10 @@ use crate::words;
 
 /// Bumped whenever the feature templates change: a model trained with other templates
 /// is refused.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 7;
 
 /// Number of feature templates (buckets per token).
-pub(crate) const N_FEATURES: usize = 47;
+pub(crate) const N_FEATURES: usize = 54;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -94,7 +94,10 @@ pub(crate) struct WordClasses {
     surname: HashedSet,
     first: HashedSet,
     place: HashedSet,
-    zipf: std::collections::HashMap<u64, u8, BuildHasherDefault<IdHasher>>,
+    /// Zipf band and fine word class (plus one; 0 unknown) of a lower-case word.
+    stats: std::collections::HashMap<u64, (u8, u16), BuildHasherDefault<IdHasher>>,
+    /// Middle and coarse word class (plus one) of each fine class.
+    nest: Vec<[u16; 2]>,
 }
 
 impl WordClasses {
@@ -109,10 +112,22 @@ impl WordClasses {
             surname: set(&mut words::surnames()),
             first: set(&mut words::first_names()),
             place: set(&mut words::places()),
-            zipf: words::zipf_bands()
-                .map(|(w, z)| (hash_lower(w), z))
+            stats: Self::word_stats(),
+            nest: words::word_clusters()
+                .1
+                .map(|(m, c)| [m + 1, c + 1])
                 .collect(),
         }
+    }
+
+    fn word_stats() -> std::collections::HashMap<u64, (u8, u16), BuildHasherDefault<IdHasher>> {
+        let mut stats: std::collections::HashMap<_, _, _> = words::zipf_bands()
+            .map(|(w, z)| (hash_lower(w), (z, 0)))
+            .collect();
+        for (w, c) in words::word_clusters().0 {
+            stats.entry(hash_lower(w)).or_insert((0, 0)).1 = c + 1;
+        }
+        stats
     }
 }
 
@@ -151,6 +166,8 @@ pub(crate) struct TokInfo {
     flags: u32,
     /// Zipf frequency band of the lower-case word (0 rare or unknown, 2–7).
     zipf: u8,
+    /// Fine, middle and coarse word class (plus one; 0 unknown).
+    cls: [u16; 3],
     /// `DOC_LOWER`, `DOC_CAP_MID`.
     doc: u32,
     /// Gazetteer tag: 0 none, else 1 + B/I + 2 × label + 12 × ambiguous.
@@ -378,7 +395,13 @@ fn full_info(
         if classes.given.contains(&info.word) {
             info.flags |= GIVEN;
         }
-        info.zipf = classes.zipf.get(&info.lower).copied().unwrap_or(0);
+        if let Some(&(zipf, fine)) = classes.stats.get(&info.lower) {
+            info.zipf = zipf;
+            if fine > 0 {
+                let [mid, coarse] = classes.nest[usize::from(fine - 1)];
+                info.cls = [fine, mid, coarse];
+            }
+        }
     }
 }
 
@@ -425,6 +448,7 @@ pub(crate) fn buckets(
             suffix: [h; 4],
             flags,
             zipf: 0,
+            cls: [0; 3],
             doc: 0,
             gaz: 0,
             rule: 0,
@@ -508,6 +532,21 @@ pub(crate) fn buckets(
         f(44, n1.suffix[2]),
         f2(45, p1.shape, n1.shape),
         f2(46, p2.lower, p1.lower),
+        f2(
+            48,
+            u64::from(t.cls[0]),
+            u64::from(t.flags & (CAP | ALL_CAPS)),
+        ),
+        f2(
+            49,
+            u64::from(t.cls[1]),
+            u64::from(t.flags & (CAP | ALL_CAPS)),
+        ),
+        f(50, u64::from(t.cls[2])),
+        f2(51, u64::from(p1.cls[1]), u64::from(p1.flags & CAP)),
+        f2(52, u64::from(n1.cls[1]), u64::from(n1.flags & CAP)),
+        f2(53, u64::from(p1.cls[0]), u64::from(t.cls[1])),
+        f2(54, u64::from(t.cls[1]), u64::from(n1.cls[0])),
         f2(47, n1.lower, n2.lower),
         f2(
             38,

@@ -262,13 +262,33 @@ pub(crate) fn fuse_model(
             priority: PRIORITY_RULE,
         });
     }
+    // Surnames the document confirms: last words of the model's persons and of the
+    // strong rule persons.
+    let last_word = |c: &Candidate| text[c.span.range()].rsplit(' ').next().map(str::to_owned);
+    let surnames: std::collections::BTreeSet<String> = out
+        .iter()
+        .filter(|c| c.label == Label::Person && c.confidence >= 0.5)
+        .chain(
+            rule.iter()
+                .zip(&taken)
+                .filter(|(c, t)| !**t && c.label == Label::Person && c.confidence >= KEEP_RULE)
+                .map(|(c, _)| c),
+        )
+        .filter_map(last_word)
+        .collect();
     for (c, taken) in rule.into_iter().zip(taken) {
         if taken {
             continue;
         }
+        // A weaker full name whose surname the document confirms elsewhere
+        // ("…, Imangali Tasmagambetov, has raised …" and later "Tasmagambetov said").
+        let confirmed = c.label == Label::Person
+            && text[c.span.range()].contains(' ')
+            && last_word(&c).is_some_and(|w| surnames.contains(&w));
         let keep = matches!(c.label, Label::Date | Label::Norp)
             || c.extractor == Extractor::Gazetteer
-            || c.confidence >= KEEP_RULE;
+            || c.confidence >= KEEP_RULE
+            || confirmed;
         if keep {
             out.push(c);
         }
@@ -511,6 +531,40 @@ mod tests {
         let text = "East Jerusalem";
         let j = place(text, "Jerusalem");
         assert!(!split_known_places(text, Span::new(0, 14), &[&j]));
+    }
+
+    #[test]
+    fn a_weak_full_name_stays_when_the_document_confirms_its_surname() {
+        let text =
+            "The head, Imangali Tasmagambetov, spoke. Later Tasmagambetov and Ivor Dunne left.";
+        let toks = crate::tokens::tokenize(text);
+        let sent_of: Vec<Option<usize>> = toks
+            .iter()
+            .map(|t| Some(usize::from(t.span.start > 40)))
+            .collect();
+        let person = |name: &str, confidence: f32| {
+            let at = text.rfind(name).unwrap();
+            Candidate {
+                confidence,
+                ..cand(at, at + name.len(), Label::Person, PRIORITY_RULE)
+            }
+        };
+        let rule = vec![
+            person("Imangali Tasmagambetov", 0.6),
+            person("Tasmagambetov", 0.94),
+            person("Ivor Dunne", 0.6),
+        ];
+        let kept = fuse_model(
+            text,
+            &toks,
+            &sent_of,
+            &Gazetteer::new(Vec::new()),
+            rule,
+            Vec::new(),
+        );
+        let names: Vec<&str> = kept.iter().map(|c| &text[c.span.range()]).collect();
+        // "Ivor Dunne" is as weak, but nothing else in the text confirms "Dunne".
+        assert_eq!(names, ["Imangali Tasmagambetov", "Tasmagambetov"]);
     }
 
     #[test]

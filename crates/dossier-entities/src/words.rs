@@ -21,6 +21,9 @@ const PLACES: &str = include_str!("../lexicon/places.txt");
 /// English words by Zipf frequency band, from wordfreq (CC BY-SA 4.0): a tagger feature.
 const ZIPF: &str = include_str!("../lexicon/zipf.txt");
 
+/// Word classes from the GloVe vectors (public domain, PDDL): a tagger feature.
+const CLUSTERS: &str = include_str!("../lexicon/clusters.txt");
+
 fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
@@ -52,6 +55,27 @@ pub(crate) fn zipf_bands() -> impl Iterator<Item = (&'static str, u8)> {
         }
         None => Some((l, band)),
     })
+}
+
+/// Lower-case words with their fine word class, and for each fine class (in order) its
+/// middle and coarse classes.
+pub(crate) fn word_clusters() -> (
+    impl Iterator<Item = (&'static str, u16)>,
+    impl Iterator<Item = (u16, u16)>,
+) {
+    let words = list_lines(CLUSTERS).filter_map(|l| {
+        let (w, c) = l.split_once('\t')?;
+        Some((w, c.parse().ok()?))
+    });
+    let nest = list_lines(CLUSTERS).filter_map(|l| {
+        let mut it = l
+            .strip_prefix('=')?
+            .split(' ')
+            .skip(1)
+            .map(|n| n.parse().ok());
+        Some((it.next()??, it.next()??))
+    });
+    (words, nest)
 }
 
 /// The lower-case lexicon, for telling a capitalised common word ("Despite") from a name,
@@ -825,4 +849,24 @@ pub(crate) fn is_place_preposition(w: &str) -> bool {
 }
 pub(crate) fn is_function_word(w: &str) -> bool {
     has(FUNCTION_WORDS, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_clusters_nest_and_group_like_words() {
+        let (words, nest) = word_clusters();
+        let words: std::collections::HashMap<&str, u16> = words.collect();
+        let nest: Vec<(u16, u16)> = nest.collect();
+        assert!(words.len() >= 150_000, "{} words", words.len());
+        assert_eq!(nest.len(), 2048);
+        assert!(words.values().all(|&c| usize::from(c) < nest.len()));
+        assert!(nest.iter().all(|&(mid, coarse)| mid < 256 && coarse < 32));
+        // Surnames with surnames, Afghan cities with Afghan cities.
+        assert_eq!(words["smith"], words["jones"]);
+        assert_eq!(words["kabul"], words["kandahar"]);
+        assert_ne!(words["smith"], words["kabul"]);
+    }
 }
