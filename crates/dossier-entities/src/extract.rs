@@ -149,12 +149,13 @@ impl Recognizer {
         }
         let an = self.analyse(text, &doc.paragraphs, timexes);
         let sents = an.sents.clone();
-        let (ms, calibrate) = match &self.model {
+        let (mut ms, calibrate) = match &self.model {
             Some(model) if self.config.model => {
                 (self.model_pass(text, an, model), self.config.calibrate)
             }
             _ => (an.ms, false),
         };
+        undefined_acronyms(text, &mut ms);
         let kept: Vec<Candidate> = ms
             .into_iter()
             .filter(|c| self.config.labels.contains(&c.label))
@@ -740,6 +741,56 @@ fn org_short_forms(text: &str, ms: &mut [Candidate]) {
         let surface = normalize_surface(&text[m.span.range()]);
         if let Some(Some(full)) = stems.get(&surface) {
             m.canonical = full.clone();
+        }
+    }
+}
+
+/// Organisations: an acronym the document uses without defining it ("the CPA" after "the
+/// Coalition Provisional Authority") takes the canonical of the one organisation whose
+/// capitalised words' initials spell it exactly.
+fn undefined_acronyms(text: &str, ms: &mut [Candidate]) {
+    let mut longs: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for m in ms.iter().filter(|m| m.label == Label::Org) {
+        let surface = &text[m.span.range()];
+        let words: Vec<&str> = surface
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let mut initials = String::new();
+        for w in &words {
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => initials.push(c),
+                // Lower-case function words ("of", "for", "and") are skipped.
+                Some(c) if c.is_lowercase() && words::is_function_word(w) => {}
+                _ => {
+                    initials.clear();
+                    break;
+                }
+            }
+        }
+        if initials.chars().count() < 2 {
+            continue;
+        }
+        let slot = longs
+            .entry(initials)
+            .or_insert_with(|| Some(m.canonical.clone()));
+        if slot.as_deref() != Some(m.canonical.as_str()) {
+            *slot = None;
+        }
+    }
+    if longs.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut().filter(|m| m.label == Label::Org) {
+        let surface = &text[m.span.range()];
+        if surface.chars().all(|c| c.is_uppercase())
+            && m.canonical == surface
+            && let Some(Some(long)) = longs.get(surface)
+        {
+            m.canonical = long.clone();
         }
     }
 }

@@ -183,3 +183,17 @@ fn currencies_and_products_are_not_their_country_or_maker() {
     assert!(found.contains(&(at("US economy"), "US")), "{found:?}");
     assert!(found.contains(&(at("Boeing 2024"), "Boeing")), "{found:?}");
 }
+
+#[test]
+fn an_undefined_acronym_takes_the_organisation_it_spells() {
+    let text = "Months before the Coalition Provisional Authority goes out of business, \
+                the Pentagon kept the State Department from running the CPA.";
+    let ann = extract(text);
+    let cpa = ann
+        .mentions
+        .iter()
+        .find(|m| &text[m.span.range()] == "CPA")
+        .expect("CPA is found");
+    assert_eq!(cpa.label, Label::Org);
+    assert_eq!(cpa.canonical, "Coalition Provisional Authority");
+}
