@@ -44,7 +44,7 @@ pub(crate) struct TrainNerArgs {
     #[arg(long, default_value_t = 15)]
     epochs: u32,
     /// CRF: the AdaGrad learning rate.
-    #[arg(long, default_value_t = 0.02)]
+    #[arg(long, default_value_t = 0.015)]
     learning_rate: f32,
     /// Seed of the shuffling.
     #[arg(long, default_value_t = 1)]

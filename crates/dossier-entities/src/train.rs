@@ -43,7 +43,7 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Hashed feature buckets, as a power of two (default 19: 524,288 buckets).
     pub bucket_bits: u32,
-    /// CRF: the AdaGrad learning rate (default 0.02).
+    /// CRF: the AdaGrad learning rate (default 0.015).
     pub learning_rate: f32,
     /// Perceptron: loss-augmented decoding, every wrong tag of a token gets this bonus so
     /// the gold tags must win by a margin (default 3.0; 0 is the plain perceptron).
@@ -63,7 +63,7 @@ impl Default for TrainConfig {
             epochs: 15,
             seed: 1,
             bucket_bits: 19,
-            learning_rate: 0.02,
+            learning_rate: 0.015,
             cost: 3.0,
             ensemble: 1,
             recognizer: Config {
