@@ -545,7 +545,21 @@ fn org_span(env: &Env<'_>, run: &[Piece]) -> Option<(usize, usize)> {
             .iter()
             .rposition(|p| p.kind == Kind::Lower && matches!(env.piece_text(p), "and" | "or" | "&"))
             .map_or(0, |k| k + 1);
-        let cut = if n - cut >= 2 { cut } else { 0 };
+        let mut cut = if n - cut >= 2 { cut } else { 0 };
+        // "Wong Pik-wan of the Democratic Party", "Members of the Senate": before "of" or
+        // "for" with no organisation head, the words are not part of the name.
+        if let Some(k) = run[cut..]
+            .iter()
+            .rposition(|p| p.kind == Kind::Lower && matches!(env.piece_text(p), "of" | "for"))
+            .map(|k| k + cut)
+            && !run[cut..k].iter().any(|p| {
+                let t = env.piece_text(p);
+                p.kind == Kind::Name && (words::is_org_head(t) || words::is_org_head_first(t))
+            })
+            && let Some(after) = (k + 1..n).find(|&j| run[j].kind != Kind::Lower)
+        {
+            cut = after;
+        }
         if run[cut..].iter().all(|p| matches!(p.kind, Kind::Gaz(_))) {
             return None;
         }

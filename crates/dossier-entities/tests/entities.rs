@@ -297,6 +297,17 @@ fn organisation_heads() {
 }
 
 #[test]
+fn a_name_before_of_without_a_head_stays_outside_the_organisation() {
+    let ms = mentions("Ivor Dunne of the Labour Party spoke to Members of the Senate.");
+    assert!(
+        has(&ms, "Labour Party", Label::Org, "Labour Party"),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Senate", Label::Org, "Senate"), "{ms:?}");
+    assert!(ms.iter().all(|m| !m.0.contains(" of ")), "{ms:?}");
+}
+
+#[test]
 fn news_outlets() {
     let ms = mentions(
         "He told the Russian newspaper Izvestia and Belarusian broadcaster STV, as reported by \
