@@ -706,6 +706,21 @@ fn spelled_long_form(env: &Env<'_>, k: usize, short: &str) -> Option<Span> {
     None
 }
 
+/// Records `value` under `key`, or `None` once two different values meet there (an
+/// ambiguous key decides nothing).
+fn insert_unique<K: Ord, V: PartialEq>(map: &mut BTreeMap<K, Option<V>>, key: K, value: V) {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(Some(value));
+        }
+        std::collections::btree_map::Entry::Occupied(mut e) => {
+            if e.get().as_ref() != Some(&value) {
+                *e.get_mut() = None;
+            }
+        }
+    }
+}
+
 fn normalize_surface(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -727,12 +742,7 @@ fn org_short_forms(text: &str, ms: &mut [Candidate]) {
             continue;
         }
         let stem = words.join(" ").trim_end_matches(',').to_string();
-        let slot = stems
-            .entry(stem)
-            .or_insert_with(|| Some(m.canonical.clone()));
-        if slot.as_deref() != Some(m.canonical.as_str()) {
-            *slot = None;
-        }
+        insert_unique(&mut stems, stem, m.canonical.clone());
     }
     if stems.is_empty() {
         return;
@@ -774,12 +784,7 @@ fn undefined_acronyms(text: &str, ms: &mut [Candidate]) {
         if initials.chars().count() < 2 {
             continue;
         }
-        let slot = longs
-            .entry(initials)
-            .or_insert_with(|| Some(m.canonical.clone()));
-        if slot.as_deref() != Some(m.canonical.as_str()) {
-            *slot = None;
-        }
+        insert_unique(&mut longs, initials, m.canonical.clone());
     }
     if longs.is_empty() {
         return;
@@ -807,24 +812,13 @@ fn short_forms(text: &str, ms: &mut [Candidate], keys: &mut Keys) {
         }
         let surface = normalize_surface(&text[m.span.range()]);
         if m.extractor == Extractor::Rule && m.confidence >= 0.7 {
-            let v = (m.label, m.canonical.clone());
-            let slot = strong
-                .entry(surface.clone())
-                .or_insert_with(|| Some(v.clone()));
-            if slot.as_ref() != Some(&v) {
-                *slot = None;
-            }
+            insert_unique(&mut strong, surface.clone(), (m.label, m.canonical.clone()));
         }
         if m.label == Label::Person
             && m.confidence >= 0.5
             && let Some((_, last)) = surface.rsplit_once(' ')
         {
-            let slot = surnames
-                .entry(last.to_string())
-                .or_insert_with(|| Some(m.canonical.clone()));
-            if slot.as_deref() != Some(m.canonical.as_str()) {
-                *slot = None;
-            }
+            insert_unique(&mut surnames, last.to_string(), m.canonical.clone());
         }
     }
     for m in ms.iter_mut() {
