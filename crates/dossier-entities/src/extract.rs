@@ -194,7 +194,15 @@ impl Recognizer {
         let infos = token_infos(text, &an, &self.gaz, &self.classes);
         let ranges = sentence_ranges(&an.sent_of);
         let spans = model.tag(&an.toks, &infos, &ranges);
-        let mut ms = fuse_model(text, &an.toks, &an.sent_of, &self.gaz, an.ms, spans);
+        let mut ms = fuse_model(
+            text,
+            &self.lex,
+            &an.toks,
+            &an.sent_of,
+            &self.gaz,
+            an.ms,
+            spans,
+        );
         let mut keys = Keys::new();
         short_forms(text, &mut ms, &mut keys);
         org_short_forms(text, &mut ms);

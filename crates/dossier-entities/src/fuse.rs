@@ -11,7 +11,7 @@ use dossier_core::{Extractor, Label, Span};
 use crate::gazetteer::Gazetteer;
 use crate::model::ModelSpan;
 use crate::tokens::Token;
-use crate::words;
+use crate::words::{self, Lexicon};
 
 /// A proposed mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,6 +183,7 @@ fn trim_span(text: &str, toks: &[Token], m: &ModelSpan) -> Option<(usize, usize)
 /// vote for (weighted by confidence).
 pub(crate) fn fuse_model(
     text: &str,
+    lex: &Lexicon,
     toks: &[Token],
     sent_of: &[Option<usize>],
     gaz: &Gazetteer,
@@ -293,10 +294,110 @@ pub(crate) fn fuse_model(
             out.push(c);
         }
     }
+    hyphen_continuations(text, lex, &mut out);
     out.sort_by_key(|c| (c.span.start, c.span.end));
     one_label_per_string(text, &mut out);
     spread(text, toks, sent_of, &mut out);
     out
+}
+
+/// Names go on across a glued hyphen into the parts the tagger cut off: a lower-case
+/// connector and a capitalised word ("Bourg-la-Reine", "Khalil-ur-Rahman"), or, for a
+/// person, a short lower-case part that is no English word ("Wong Kwok-hing", "Leung
+/// Yiu-chung") — never an adjective's suffix ("Afghanistan-based", "Saudi-led"). The
+/// mentions the longer name now covers are dropped.
+fn hyphen_continuations(text: &str, lex: &Lexicon, ms: &mut Vec<Candidate>) {
+    let alpha = |s: &str| s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let alpha_back = |s: &str| {
+        s.char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let ends: std::collections::BTreeSet<usize> = ms.iter().map(|m| m.span.end).collect();
+    let mut grown = false;
+    for m in ms.iter_mut() {
+        if !matches!(
+            m.label,
+            Label::Person | Label::Gpe | Label::Loc | Label::Org
+        ) {
+            continue;
+        }
+        let old = normalize_name(&text[m.span.range()]);
+        let mut end = m.span.end;
+        while let Some(rest) = text[end..].strip_prefix('-') {
+            let w = &rest[..alpha(rest)];
+            if !w.starts_with(char::is_lowercase) {
+                break;
+            }
+            let after = &rest[w.len()..];
+            if let Some(next) = after.strip_prefix('-')
+                && next.starts_with(char::is_uppercase)
+                && !is_range_word(w)
+            {
+                end += 1 + w.len() + 1 + alpha(next);
+                continue;
+            }
+            if m.label == Label::Person
+                && !after.starts_with('-')
+                && !lex.contains(w)
+                && !words::is_listed_compound_suffix(w)
+                && (w.chars().count() <= 5 || !words::is_compound_suffix(w))
+            {
+                end += 1 + w.len();
+            }
+            break;
+        }
+        // Leftwards: "Khalil-ur-" before "Rahman", and for a person a capitalised part
+        // no other mention holds ("Jean-" before "Paul Sartre").
+        let mut start = m.span.start;
+        while let Some(before) = text[..start].strip_suffix('-') {
+            let w = &before[alpha_back(before)..];
+            let (lead, joined) = if w.starts_with(char::is_lowercase) && !is_range_word(w) {
+                let Some(b2) = before[..before.len() - w.len()].strip_suffix('-') else {
+                    break;
+                };
+                let v = &b2[alpha_back(b2)..];
+                (v, 1 + w.len() + 1 + v.len())
+            } else if m.label == Label::Person && !ends.contains(&(start - 1)) {
+                (w, 1 + w.len())
+            } else {
+                break;
+            };
+            let at = start - joined;
+            if !lead.starts_with(char::is_uppercase)
+                || text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            {
+                break;
+            }
+            start = at;
+        }
+        if end != m.span.end || start != m.span.start {
+            m.span = Span::new(start, end);
+            if m.canonical == old {
+                m.canonical = normalize_name(&text[m.span.range()]);
+            }
+            grown = true;
+        }
+    }
+    if grown {
+        ms.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+        let mut reach = 0;
+        ms.retain(|c| {
+            let inside = c.span.end <= reach;
+            reach = reach.max(c.span.end);
+            !inside
+        });
+    }
+}
+
+/// Lower-case words that join two names into a range or a pair, not one name
+/// ("Kabul-to-Kandahar").
+fn is_range_word(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "and" | "or" | "vs" | "versus" | "via" | "than" | "with"
+    )
 }
 
 /// True when `span` is made of known places (strong gazetteer GPE/LOC candidates it
@@ -556,6 +657,7 @@ mod tests {
         ];
         let kept = fuse_model(
             text,
+            &Lexicon::embedded(),
             &toks,
             &sent_of,
             &Gazetteer::new(Vec::new()),
@@ -565,6 +667,41 @@ mod tests {
         let names: Vec<&str> = kept.iter().map(|c| &text[c.span.range()]).collect();
         // "Ivor Dunne" is as weak, but nothing else in the text confirms "Dunne".
         assert_eq!(names, ["Imangali Tasmagambetov", "Tasmagambetov"]);
+    }
+
+    #[test]
+    fn hyphenated_names_are_whole() {
+        let text =
+            "Wong Kwok-hing met Jean-Paul Sartre in Bourg-la-Reine, an Afghanistan-based town.";
+        let at = |name: &str, label: Label| {
+            let a = text.find(name).unwrap();
+            Candidate {
+                canonical: name.to_string(),
+                ..cand(a, a + name.len(), label, PRIORITY_RULE)
+            }
+        };
+        let mut ms = vec![
+            at("Wong Kwok", Label::Person),
+            at("hing", Label::Person),
+            at("Paul Sartre", Label::Person),
+            at("Bourg", Label::Gpe),
+            at("Reine", Label::Gpe),
+            at("Afghanistan", Label::Gpe),
+        ];
+        hyphen_continuations(text, &Lexicon::embedded(), &mut ms);
+        let names: Vec<(&str, &str)> = ms
+            .iter()
+            .map(|c| (&text[c.span.range()], c.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Wong Kwok-hing", "Wong Kwok-hing"),
+                ("Jean-Paul Sartre", "Jean-Paul Sartre"),
+                ("Bourg-la-Reine", "Bourg-la-Reine"),
+                ("Afghanistan", "Afghanistan")
+            ]
+        );
     }
 
     #[test]

@@ -784,6 +784,12 @@ pub(crate) fn is_name_infix(w: &str) -> bool {
 /// Lower-case last parts of a hyphenated adjective built on a name ("Afghanistan-based",
 /// "Saudi-led", "Russian-speaking"), as opposed to the last part of a name ("Ki-moon").
 pub(crate) fn is_compound_suffix(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("ing") || is_listed_compound_suffix(w)
+}
+
+/// The listed compound suffixes only ("based", "led", "friendly"), without the "-ed" and
+/// "-ing" forms: for a short name part such as "Kwok-hing".
+pub(crate) fn is_listed_compound_suffix(w: &str) -> bool {
     const SUFFIXES: &[&str] = &[
         "style",
         "type",
@@ -826,7 +832,7 @@ pub(crate) fn is_compound_suffix(w: &str) -> bool {
         "bred",
         "trained",
     ];
-    w.ends_with("ed") || w.ends_with("ing") || SUFFIXES.contains(&w)
+    SUFFIXES.contains(&w)
 }
 
 /// Prefixes of a hyphenated adjective ("pro-Russian", "anti-Taliban", "Pro-Kremlin").

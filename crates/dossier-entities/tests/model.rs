@@ -197,3 +197,31 @@ fn an_undefined_acronym_takes_the_organisation_it_spells() {
     assert_eq!(cpa.label, Label::Org);
     assert_eq!(cpa.canonical, "Coalition Provisional Authority");
 }
+
+#[test]
+fn names_go_on_across_glued_hyphens() {
+    let text = "Lawmakers Wong Kwok-hing and Leung Yiu-chung walked out in Bourg-la-Reine. \
+                Khalil-ur-Rahman Haqqani spoke to the Afghanistan-based and Saudi-led groups.";
+    let ann = extract(text);
+    let found: Vec<&str> = ann.mentions.iter().map(|m| &text[m.span.range()]).collect();
+    for name in [
+        "Wong Kwok-hing",
+        "Leung Yiu-chung",
+        "Bourg-la-Reine",
+        "Khalil-ur-Rahman Haqqani",
+    ] {
+        assert!(found.contains(&name), "{name}: {found:?}");
+    }
+    // An adjective's suffix is not part of the name, and no piece of a name stands alone.
+    assert!(found.contains(&"Afghanistan"), "{found:?}");
+    for piece in [
+        "hing",
+        "chung",
+        "la",
+        "Reine",
+        "Afghanistan-based",
+        "Saudi-led",
+    ] {
+        assert!(!found.contains(&piece), "{piece}: {found:?}");
+    }
+}
