@@ -831,10 +831,15 @@ fn short_forms(text: &str, ms: &mut [Candidate], keys: &mut Keys) {
     }
     for m in ms.iter_mut() {
         let surface = &text[m.span.range()];
-        if m.label == Label::Person
+        // The model's one-word name that is a person's surname here is that person
+        // ("Fillmore" after "Millard Fillmore"), whatever class it guessed.
+        let person =
+            m.label == Label::Person || (m.extractor == Extractor::Model && m.label != Label::Date);
+        if person
             && !surface.contains(' ')
             && let Some(Some(full)) = surnames.get(surface)
         {
+            m.label = Label::Person;
             m.canonical = full.clone();
         }
     }
@@ -1069,5 +1074,39 @@ fn guess(
                 priority: PRIORITY_GUESS,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(text: &str, name: &str, label: Label, extractor: Extractor) -> Candidate {
+        let at = text.rfind(name).unwrap();
+        Candidate {
+            span: Span::new(at, at + name.len()),
+            label,
+            canonical: name.to_string(),
+            extractor,
+            confidence: 0.9,
+            priority: PRIORITY_RULE,
+        }
+    }
+
+    #[test]
+    fn a_surname_seen_in_full_is_that_person() {
+        let text = "Millard Fillmore met Denzel Washington. Later Fillmore left for Washington.";
+        let mut ms = vec![
+            cand(text, "Millard Fillmore", Label::Person, Extractor::Rule),
+            cand(text, "Denzel Washington", Label::Person, Extractor::Rule),
+            cand(text, "Fillmore", Label::Gpe, Extractor::Model),
+            // A list's place keeps its class even when a person shares the word.
+            cand(text, "Washington", Label::Gpe, Extractor::Gazetteer),
+        ];
+        short_forms(text, &mut ms, &mut Keys::new());
+        assert_eq!(ms[2].label, Label::Person);
+        assert_eq!(ms[2].canonical, "Millard Fillmore");
+        assert_eq!(ms[3].label, Label::Gpe);
+        assert_eq!(ms[3].canonical, "Washington");
     }
 }
