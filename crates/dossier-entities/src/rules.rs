@@ -428,9 +428,25 @@ fn classify(
         classify(env, sent_a, &run[j..], true, cands, unknown);
         return;
     }
+    // "3rd Battalion", "5th Marines": a military unit named by its number.
+    if let [p] = run
+        && p.kind == Kind::Name
+        && is_unit_head(env.piece_text(p))
+        && let Some(start) = ordinal_before(env, sent_a, p.a)
+    {
+        cands.push(env.rule(Span::new(start, p.span.end), Label::Org, 0.8));
+        return;
+    }
     if let Some((s, e)) = org_span(env, run) {
         classify(env, sent_a, &run[..s], complement, cands, unknown);
-        let mut span = span_of(trim(&run[s..e]));
+        let name = trim(&run[s..e]);
+        let mut span = span_of(name);
+        // "407th Air Expeditionary Group": the unit's number is part of its name.
+        if let Some(first) = name.first()
+            && let Some(start) = ordinal_before(env, sent_a, first.a)
+        {
+            span.start = start;
+        }
         // "Apple Inc.": the abbreviation's full stop belongs to the name.
         if matches!(
             &env.text[span.range()].rsplit(' ').next(),
@@ -504,6 +520,41 @@ fn classify(
         return;
     }
     unexplained(env, sent_a, run, complement, cands, unknown);
+}
+
+/// The start of an ordinal ("3rd", "407th") just before token `t` in the sentence that
+/// starts at `sent_a`, one space away.
+fn ordinal_before(env: &Env<'_>, sent_a: usize, t: usize) -> Option<usize> {
+    let o = env.toks.get(t.checked_sub(1).filter(|&o| o >= sent_a)?)?;
+    let s = env.tok(t - 1);
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let ordinal = o.kind == TokenKind::Number
+        && digits > 0
+        && matches!(
+            s[digits..].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        );
+    (ordinal && &env.text[o.span.end..env.toks[t].span.start] == " ").then_some(o.span.start)
+}
+
+/// Words that name a military unit after its number ("3rd Battalion").
+fn is_unit_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Battalion"
+            | "Regiment"
+            | "Brigade"
+            | "Division"
+            | "Squadron"
+            | "Fleet"
+            | "Army"
+            | "Corps"
+            | "Wing"
+            | "Marines"
+            | "Infantry"
+            | "Cavalry"
+            | "Artillery"
+    )
 }
 
 /// The first title block (title words containing a head: "Foreign Minister", "Secretary

@@ -356,6 +356,8 @@ const ORG_HEADS: &[&str] = &[
     "emirate",
     "battalion",
     "regiment",
+    "squadron",
+    "fleet",
     "division",
     "unit",
     "squad",

@@ -308,6 +308,25 @@ fn a_name_before_of_without_a_head_stays_outside_the_organisation() {
 }
 
 #[test]
+fn military_units_keep_their_number() {
+    let ms = mentions("The 82nd Airborne Division relieved the 3rd Battalion on the 5th floor.");
+    assert!(
+        has(
+            &ms,
+            "82nd Airborne Division",
+            Label::Org,
+            "82nd Airborne Division"
+        ),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, "3rd Battalion", Label::Org, "3rd Battalion"),
+        "{ms:?}"
+    );
+    assert_eq!(ms.len(), 2, "{ms:?}");
+}
+
+#[test]
 fn news_outlets() {
     let ms = mentions(
         "He told the Russian newspaper Izvestia and Belarusian broadcaster STV, as reported by \
