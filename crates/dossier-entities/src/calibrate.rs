@@ -92,10 +92,27 @@ pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
 /// Delegation in Kabul"): at least three words of four letters or more, four in five of
 /// them capitalised?
 fn headline_like(text: &str, span: Span) -> bool {
-    let a = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let b = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    // A headline is short: look no further than this for its ends, so that a long
+    // paragraph costs the same for every mention in it.
+    const MAX: usize = 300;
+    let mut lo = span.start.saturating_sub(MAX);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (span.end + MAX).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let a = match text[lo..span.start].rfind('\n') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let b = match text[span.end..hi].find('\n') {
+        Some(i) => span.end + i,
+        None if hi == text.len() => hi,
+        None => return false,
+    };
     let (mut words, mut capitalised) = (0usize, 0usize);
     for w in text[a..b].split_whitespace() {
         if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
