@@ -57,6 +57,11 @@ pub(crate) struct TrainNerArgs {
     /// full recogniser on the held-out fold, K times; print exact F1 per source.
     #[arg(long, value_name = "K")]
     cv: Option<usize>,
+    /// Cross-validate with one fold per edited-text source instead (leave one source
+    /// out): each source is scored by a model that never saw it, the hardest estimate
+    /// for text from new publishers; wnut17 is always in training.
+    #[arg(long, conflicts_with_all = ["cv", "write_calibration"])]
+    by_source: bool,
     /// With `--cv`: print the false positives and negatives, prefixed by their source.
     #[arg(long)]
     show: bool,
@@ -117,7 +122,10 @@ pub(crate) fn run(args: &TrainNerArgs) -> anyhow::Result<()> {
     }
     files.extend(args.add.iter().cloned());
     if let Some(k) = args.cv {
-        return cross_validate(&files, k, args);
+        return cross_validate(&files, Some(k), args);
+    }
+    if args.by_source {
+        return cross_validate(&files, None, args);
     }
     if files.is_empty() {
         bail!("no training files under {}", data.display());
@@ -187,11 +195,11 @@ fn fold_of(source: &str, id: &str, k: usize) -> usize {
 }
 
 /// `--cv K`: K-fold cross-validation over every split of the sources `files` came
-/// from. Scores are pooled over folds, per source and over the edited-text sources
-/// (all but wnut17).
-fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::Result<()> {
+/// from; `--by-source` (`k` = `None`): one fold per edited-text source. Scores are pooled
+/// over folds, per source and over the edited-text sources (all but wnut17).
+fn cross_validate(files: &[PathBuf], k: Option<usize>, args: &TrainNerArgs) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    if k < 2 {
+    if k.is_some_and(|k| k < 2) {
         bail!("--cv needs at least 2 folds");
     }
     // Every split of each source the training files name.
@@ -201,17 +209,28 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
         .collect();
     sources.sort();
     sources.dedup();
+    let names: Vec<String> = sources
+        .iter()
+        .map(|d| {
+            d.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    let edited: Vec<&String> = names.iter().filter(|n| *n != "wnut17").collect();
+    let k = k.unwrap_or(edited.len());
     let mut texts: Vec<(String, usize, GoldText)> = Vec::new();
-    for dir in &sources {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+    for (dir, name) in sources.iter().zip(&names) {
         for split in ["train", "dev", "test"] {
             let f = dir.join(format!("{split}.iob2"));
             if f.exists() {
                 for t in read_iob2(&f)? {
-                    let fold = fold_of(&name, &t.id, k);
+                    let fold = if !args.by_source {
+                        fold_of(name, &t.id, k)
+                    } else {
+                        // wnut17 trains every fold and is never scored.
+                        edited.iter().position(|e| *e == name).unwrap_or(usize::MAX)
+                    };
                     texts.push((name.clone(), fold, t));
                 }
             }
@@ -258,8 +277,13 @@ fn cross_validate(files: &[PathBuf], k: usize, args: &TrainNerArgs) -> anyhow::R
             }
         }
     }
+    let how = if args.by_source {
+        "leave-one-source-out cross-validation".to_string()
+    } else {
+        format!("{k}-fold cross-validation")
+    };
     println!(
-        "{k}-fold cross-validation, {} documents, {:.1} s",
+        "{how}, {} documents, {:.1} s",
         texts.len(),
         t.elapsed().as_secs_f64()
     );
