@@ -428,6 +428,17 @@ fn classify(
         classify(env, sent_a, &run[j..], true, cands, unknown);
         return;
     }
+    // "the Senate", "the League": a body named by its head word alone, after a
+    // lower-case "the" (the full name was given earlier or is understood).
+    if let [p] = run
+        && p.kind == Kind::Name
+        && p.a > sent_a
+        && env.tok(p.a - 1) == "the"
+        && is_definite_org(env.piece_text(p))
+    {
+        cands.push(env.rule(p.span, Label::Org, 0.8));
+        return;
+    }
     // "3rd Battalion", "5th Marines": a military unit named by its number.
     if let [p] = run
         && p.kind == Kind::Name
@@ -535,6 +546,27 @@ fn ordinal_before(env: &Env<'_>, sent_a: usize, t: usize) -> Option<usize> {
             "st" | "nd" | "rd" | "th"
         );
     (ordinal && &env.text[o.span.end..env.toks[t].span.start] == " ").then_some(o.span.start)
+}
+
+/// Head words that name one body on their own after "the" ("the Senate voted"); not
+/// those that often stay common nouns when capitalised ("the Court", "the Government").
+fn is_definite_org(w: &str) -> bool {
+    matches!(
+        w,
+        "House"
+            | "Senate"
+            | "Congress"
+            | "Coalition"
+            | "League"
+            | "Department"
+            | "University"
+            | "Army"
+            | "Navy"
+            | "Council"
+            | "Parliament"
+            | "Ministry"
+            | "Commission"
+    )
 }
 
 /// Words that name a military unit after its number ("3rd Battalion").

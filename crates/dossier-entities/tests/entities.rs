@@ -327,6 +327,13 @@ fn military_units_keep_their_number() {
 }
 
 #[test]
+fn a_body_named_by_its_head_word_after_the() {
+    let ms = mentions("The bill passed the Senate, but the Court and the Government waited.");
+    assert!(has(&ms, "Senate", Label::Org, "Senate"), "{ms:?}");
+    assert_eq!(surfaces(&ms), ["Senate"], "{ms:?}");
+}
+
+#[test]
 fn news_outlets() {
     let ms = mentions(
         "He told the Russian newspaper Izvestia and Belarusian broadcaster STV, as reported by \
