@@ -129,7 +129,7 @@ impl Sample {
 /// The first few thousand bytes of a text (cut on a character boundary): language and
 /// script identification are as sure on a sample as on a whole article, and much cheaper.
 pub(crate) fn sample(text: &str) -> &str {
-    const SAMPLE_BYTES: usize = 4096;
+    const SAMPLE_BYTES: usize = 2048;
     if text.len() <= SAMPLE_BYTES {
         return text;
     }

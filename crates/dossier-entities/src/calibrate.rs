@@ -58,9 +58,6 @@ type Curve = Vec<(f32, f32)>;
 /// in "The Taliban said" and the two places of "Tajikistan-Afghanistan border" are not,
 /// nor is any name of a headline in Title Case or capitals, where every word has a capital.
 pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
-    if headline_like(text, span) {
-        return false;
-    }
     let unexplained_capital = |a: usize, b: usize| {
         let w = &text[a..b];
         w.chars().next().is_some_and(char::is_uppercase)
@@ -84,8 +81,10 @@ pub fn in_capitalised_run(text: &str, span: Span, mentions: &[Span]) -> bool {
             .unwrap_or(a.len());
         (start, start + len)
     });
-    prev.is_some_and(|(a, b)| a < b && unexplained_capital(a, b))
-        || next.is_some_and(|(a, b)| a < b && unexplained_capital(a, b))
+    // The line is looked at only for the few mentions with a capitalised neighbour.
+    (prev.is_some_and(|(a, b)| a < b && unexplained_capital(a, b))
+        || next.is_some_and(|(a, b)| a < b && unexplained_capital(a, b)))
+        && !headline_like(text, span)
 }
 
 /// Is the line of `span` capitalised throughout ("Pakistani Officials Meet Taliban

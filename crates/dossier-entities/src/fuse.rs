@@ -323,7 +323,6 @@ fn hyphen_continuations(text: &str, lex: &Lexicon, ms: &mut Vec<Candidate>) {
         ) {
             continue;
         }
-        let old = normalize_name(&text[m.span.range()]);
         let mut end = m.span.end;
         while let Some(rest) = text[end..].strip_prefix('-') {
             let w = &rest[..alpha(rest)];
@@ -373,6 +372,7 @@ fn hyphen_continuations(text: &str, lex: &Lexicon, ms: &mut Vec<Candidate>) {
             start = at;
         }
         if end != m.span.end || start != m.span.start {
+            let old = normalize_name(&text[m.span.range()]);
             m.span = Span::new(start, end);
             if m.canonical == old {
                 m.canonical = normalize_name(&text[m.span.range()]);
@@ -544,20 +544,21 @@ fn spread(text: &str, toks: &[Token], sent_of: &[Option<usize>], ms: &mut Vec<Ca
 fn one_label_per_string(text: &str, ms: &mut [Candidate]) {
     let mut votes: BTreeMap<String, [f32; 6]> = BTreeMap::new();
     let idx = |l: Label| Label::ALL.iter().position(|x| *x == l).unwrap_or(0);
-    for m in ms.iter() {
+    let names: Vec<String> = ms
+        .iter()
+        .map(|m| normalize_name(&text[m.span.range()]))
+        .collect();
+    for (m, name) in ms.iter().zip(&names) {
         if m.label == Label::Date {
             continue;
         }
-        let w = m.confidence;
-        votes
-            .entry(normalize_name(&text[m.span.range()]))
-            .or_default()[idx(m.label)] += w;
+        votes.entry(name.clone()).or_default()[idx(m.label)] += m.confidence;
     }
-    for m in ms.iter_mut() {
+    for (m, name) in ms.iter_mut().zip(&names) {
         if m.extractor != Extractor::Model {
             continue;
         }
-        let Some(v) = votes.get(&normalize_name(&text[m.span.range()])) else {
+        let Some(v) = votes.get(name) else {
             continue;
         };
         let best = (0..6).fold(0, |b, k| if v[k] > v[b] { k } else { b });
