@@ -115,6 +115,7 @@ impl WordClasses {
             stats: Self::word_stats(),
             nest: words::word_clusters()
                 .1
+                .into_iter()
                 .map(|(m, c)| [m + 1, c + 1])
                 .collect(),
         }
@@ -397,8 +398,7 @@ fn full_info(
         }
         if let Some(&(zipf, fine)) = classes.stats.get(&info.lower) {
             info.zipf = zipf;
-            if fine > 0 {
-                let [mid, coarse] = classes.nest[usize::from(fine - 1)];
+            if let Some(&[mid, coarse]) = classes.nest.get(usize::from(fine).wrapping_sub(1)) {
                 info.cls = [fine, mid, coarse];
             }
         }

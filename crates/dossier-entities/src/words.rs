@@ -57,24 +57,27 @@ pub(crate) fn zipf_bands() -> impl Iterator<Item = (&'static str, u8)> {
     })
 }
 
-/// Lower-case words with their fine word class, and for each fine class (in order) its
-/// middle and coarse classes.
-pub(crate) fn word_clusters() -> (
-    impl Iterator<Item = (&'static str, u16)>,
-    impl Iterator<Item = (u16, u16)>,
-) {
+/// Lower-case words with their fine word class, and the middle and coarse class of each
+/// fine class, indexed by the fine class.
+pub(crate) fn word_clusters() -> (impl Iterator<Item = (&'static str, u16)>, Vec<(u16, u16)>) {
     let words = list_lines(CLUSTERS).filter_map(|l| {
         let (w, c) = l.split_once('\t')?;
         Some((w, c.parse().ok()?))
     });
-    let nest = list_lines(CLUSTERS).filter_map(|l| {
-        let mut it = l
-            .strip_prefix('=')?
-            .split(' ')
-            .skip(1)
-            .map(|n| n.parse().ok());
-        Some((it.next()??, it.next()??))
-    });
+    let mut nest = Vec::new();
+    for l in list_lines(CLUSTERS) {
+        let Some(ids) = l.strip_prefix('=') else {
+            continue;
+        };
+        let ids: Vec<u16> = ids.split(' ').filter_map(|n| n.parse().ok()).collect();
+        if let [fine, mid, coarse] = ids[..] {
+            let fine = usize::from(fine);
+            if nest.len() <= fine {
+                nest.resize(fine + 1, (0, 0));
+            }
+            nest[fine] = (mid, coarse);
+        }
+    }
     (words, nest)
 }
 
@@ -867,7 +870,6 @@ mod tests {
     fn word_clusters_nest_and_group_like_words() {
         let (words, nest) = word_clusters();
         let words: std::collections::HashMap<&str, u16> = words.collect();
-        let nest: Vec<(u16, u16)> = nest.collect();
         assert!(words.len() >= 150_000, "{} words", words.len());
         assert_eq!(nest.len(), 2048);
         assert!(words.values().all(|&c| usize::from(c) < nest.len()));
